@@ -1,0 +1,1 @@
+// Admin module; see ../shared/STYLE.md for its role.

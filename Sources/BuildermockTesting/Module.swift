@@ -1,0 +1,1 @@
+// BuildermockTesting module; see ../shared/STYLE.md for its role.

@@ -1,0 +1,1 @@
+// Engine module; see ../shared/STYLE.md for its role.

@@ -1,0 +1,1 @@
+// Scenarios module; see ../shared/STYLE.md for its role.

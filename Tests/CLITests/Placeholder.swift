@@ -1,0 +1,3 @@
+import Testing
+
+@Suite struct CLITestsPlaceholder { @Test func builds() {} }

@@ -1,0 +1,3 @@
+import Testing
+
+@Suite struct EngineTestsPlaceholder { @Test func builds() {} }

@@ -1,0 +1,3 @@
+import Testing
+
+@Suite struct ScenariosTestsPlaceholder { @Test func builds() {} }
