@@ -15,6 +15,8 @@ public struct HTTPRequest: Sendable {
     public var pathParameters: [String: String]
     /// Where the request came from, when known (for logs and admin checks).
     public var remoteAddress: String?
+    /// Trailer fields of a chunked body (RFC 9112 §7.1.2), kept apart so they cannot override the head.
+    public var trailers = HTTPHeaders()
 
     public init(method: HTTPMethod, target: String, path: String? = nil, query: String? = nil,
                 version: HTTPVersion = .http1_1, headers: HTTPHeaders = [:], body: [UInt8] = [],
@@ -77,27 +79,34 @@ public enum RequestTarget {
     /// Splits a request-target into its decoded path and raw query. Absolute-form
     /// (`http://host/path?q`) is reduced to its path, as RFC 9112 §3.2.2 requires servers to accept.
     public static func split(_ target: String) -> (path: String, query: String?) {
-        var rest = Substring(target)
-        if !rest.hasPrefix("/"), let schemeEnd = Self.endOfScheme(rest) {
-            rest = rest[schemeEnd...]
-            if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) {
-                rest = rest[slash...]
-            } else {
-                rest = "/"
-            }
-            if rest.hasPrefix("?") { rest = "/" + rest }
-        }
-        let rawPath: Substring
-        let query: String?
-        if let q = rest.firstIndex(of: "?") {
-            rawPath = rest[..<q]
-            query = String(rest[rest.index(after: q)...])
-        } else {
-            rawPath = rest
-            query = nil
-        }
+        let (rawPath, query) = splitRaw(target)
         let raw = String(rawPath)
         return (PercentDecoding.decode(raw, plusAsSpace: false) ?? raw, query)
+    }
+
+    /// Like `split`, but nil when the path is not valid percent-encoded UTF-8 (the parser answers 400).
+    public static func splitValidating(_ target: String) -> (path: String, query: String?)? {
+        let (rawPath, query) = splitRaw(target)
+        guard let path = PercentDecoding.decode(String(rawPath), plusAsSpace: false) else { return nil }
+        return (path, query)
+    }
+
+    /// Works on the UTF-8 view: this runs for every request, and Character iteration is far slower.
+    private static func splitRaw(_ target: String) -> (path: Substring, query: String?) {
+        let utf8 = target.utf8
+        var pathStart = utf8.startIndex
+        if utf8.first != UInt8(ascii: "/"), let schemeEnd = Self.endOfScheme(Substring(target)) {
+            guard let slash = utf8[schemeEnd...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") })
+            else { return ("/", nil) }
+            if utf8[slash] == UInt8(ascii: "?") {
+                return ("/", String(Substring(utf8[utf8.index(after: slash)...])))
+            }
+            pathStart = slash
+        }
+        if let q = utf8[pathStart...].firstIndex(of: UInt8(ascii: "?")) {
+            return (Substring(utf8[pathStart..<q]), String(Substring(utf8[utf8.index(after: q)...])))
+        }
+        return (Substring(utf8[pathStart...]), nil)
     }
 
     /// The index just past `://` in an absolute-form target, if there is one.

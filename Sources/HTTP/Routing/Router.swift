@@ -1,0 +1,152 @@
+/// Routes by path, then by method (404 / 405 with `Allow`), over a segment trie with a dictionary
+/// in front for paths without parameters.
+public struct Router: HTTPResponder {
+    public typealias Handler = @Sendable (HTTPRequest) async throws -> HTTPResponse
+    public typealias ErrorRenderer = @Sendable (HTTPStatus, _ code: String, _ message: String) -> HTTPResponse
+
+    /// One path position. Nodes live in an array and refer to each other by index, so the router
+    /// stays a plain value that copies safely.
+    private struct Node: Sendable {
+        var statics: [Substring: Int] = [:]
+        var parameter: (name: String, node: Int)?
+        var handlers: [HTTPMethod: Handler] = [:]
+
+        func handler(for method: HTTPMethod) -> Handler? {
+            handlers[method] ?? (method == .head ? handlers[.get] : nil)
+        }
+    }
+
+    private var nodes = [Node()]
+    /// Exact paths of routes without parameters → node; most requests end here without a split.
+    private var staticPaths: [String: Int] = [:]
+    private var renderers: [(prefix: String, render: ErrorRenderer)] = []
+
+    public init() {}
+
+    /// Adds `handler` for `method` on `pattern`, e.g. "/api/v1/builds/:id". Static segments beat
+    /// `:param` ones; HEAD falls back to GET. Empty segments are ignored, so "/a/" is "/a".
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
+        var index = 0
+        var hasParameter = false
+        for segment in Self.segments(pattern) {
+            if segment.first == ":" {
+                hasParameter = true
+                let name = String(segment.dropFirst())
+                if let existing = nodes[index].parameter {
+                    // One parameter node per position; a second name for it would be ambiguous.
+                    precondition(existing.name == name,
+                                 "Route \(pattern): `:\(name)` conflicts with `:\(existing.name)` at the same position")
+                    index = existing.node
+                } else {
+                    nodes.append(Node())
+                    nodes[index].parameter = (name, nodes.count - 1)
+                    index = nodes.count - 1
+                }
+            } else if let child = nodes[index].statics[segment] {
+                index = child
+            } else {
+                nodes.append(Node())
+                nodes[index].statics[segment] = nodes.count - 1
+                index = nodes.count - 1
+            }
+        }
+        nodes[index].handlers[method] = handler
+        if !hasParameter { staticPaths[Self.normalized(pattern)] = index }
+    }
+
+    /// 404/405 (and 500) answers under `prefix` are rendered by `render`, in that API's own error
+    /// shape; the longest matching prefix wins. A prefix matches whole segments: "/v1" covers
+    /// "/v1" and "/v1/x", not "/v10".
+    public mutating func setErrorRenderer(forPrefix prefix: String, _ render: @escaping ErrorRenderer) {
+        renderers.removeAll { $0.prefix == prefix }
+        renderers.append((prefix, render))
+        renderers.sort { $0.prefix.utf8.count > $1.prefix.utf8.count }
+    }
+
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        var parameters: [String: String] = [:]
+        var found: Int?
+        var segments: [Substring]?
+        if let index = staticPaths[request.path], nodes[index].handler(for: request.method) != nil {
+            found = index
+        } else {
+            // A static route without this method does not hide a parameter route that has it.
+            segments = Self.segments(request.path)
+            found = match(segments![...], from: 0, method: request.method, parameters: &parameters)
+        }
+        guard let index = found, let handler = nodes[index].handler(for: request.method) else {
+            var unused: [String: String] = [:]
+            let pathMatch = staticPaths[request.path]
+                ?? match((segments ?? Self.segments(request.path))[...], from: 0, method: nil, parameters: &unused)
+            guard let pathMatch else {
+                return error(.notFound, code: "not_found",
+                             message: "No route for \(request.method) \(request.path).", path: request.path)
+            }
+            var allowed = Set(nodes[pathMatch].handlers.keys)
+            if allowed.contains(.get) { allowed.insert(.head) }
+            let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            var response = error(.methodNotAllowed, code: "method_not_allowed",
+                                 message: "\(request.method) is not allowed on \(request.path); allowed: \(allow).",
+                                 path: request.path)
+            // RFC 9110 §15.5.6: a 405 "MUST generate an Allow header field".
+            response.headers.set("Allow", allow)
+            return response
+        }
+        var request = request
+        if !parameters.isEmpty {
+            request.pathParameters.merge(parameters) { _, captured in captured }
+        }
+        do {
+            return try await handler(request)
+        } catch let error as any HTTPResponseError {
+            return error.response
+        } catch {
+            return self.error(.internalServerError, code: "internal_error",
+                              message: "The handler failed unexpectedly.", path: request.path)
+        }
+    }
+
+    /// Depth-first: a static child first, and the parameter child only when the static branch
+    /// holds no route, so "/builds/latest" beats "/builds/:id" yet "/builds/x" still matches it.
+    /// With a `method`, only nodes that can answer it count; without, any node with a route.
+    private func match(_ segments: ArraySlice<Substring>, from index: Int, method: HTTPMethod?,
+                       parameters: inout [String: String]) -> Int? {
+        guard let segment = segments.first else {
+            let node = nodes[index]
+            if let method { return node.handler(for: method) == nil ? nil : index }
+            return node.handlers.isEmpty ? nil : index
+        }
+        let rest = segments.dropFirst()
+        let node = nodes[index]
+        if let child = node.statics[segment], let found = match(rest, from: child, method: method, parameters: &parameters) {
+            return found
+        }
+        if let (name, child) = node.parameter, let found = match(rest, from: child, method: method, parameters: &parameters) {
+            parameters[name] = String(segment)
+            return found
+        }
+        return nil
+    }
+
+    private func error(_ status: HTTPStatus, code: String, message: String, path: String) -> HTTPResponse {
+        for renderer in renderers where Self.path(path, isUnder: renderer.prefix) {
+            return renderer.render(status, code, message)
+        }
+        return .coreError(status, code: code, message: message)
+    }
+
+    static func path(_ path: String, isUnder prefix: String) -> Bool {
+        guard path.hasPrefix(prefix) else { return false }
+        if prefix.hasSuffix("/") || path.utf8.count == prefix.utf8.count { return true }
+        return path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.utf8.count)] == UInt8(ascii: "/")
+    }
+
+    private static func segments(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    /// "/a//b/" → "/a/b", the form static routes are stored under.
+    private static func normalized(_ path: String) -> String {
+        "/" + segments(path).joined(separator: "/")
+    }
+}

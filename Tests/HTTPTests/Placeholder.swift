@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct HTTPTestsPlaceholder { @Test func builds() {} }
