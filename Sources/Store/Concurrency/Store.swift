@@ -1,0 +1,146 @@
+internal import Dispatch
+
+/// The database: one writer with group commit plus a small pool of readers, shareable across tasks
+/// and Dispatch queues.
+///
+/// Writes go to one connection confined to a serial queue (see `GroupCommitWriter`); reads use their
+/// own connections and a WAL snapshot, so they neither block nor are blocked by a write. A `:memory:`
+/// database lives inside a single connection, so there its reads run on the writer's queue.
+public final class Store: Sendable {
+    /// Tuning; the defaults suit the server.
+    public struct Configuration: Sendable {
+        /// Reader connections, opened on first need; 2 cores rarely keep more than a few busy.
+        public var readerCount: Int
+        /// Most closures committed by one transaction; bounds how long the last caller of a batch waits.
+        public var maximumBatchSize: Int
+        /// How long to wait on a lock held by another process before failing with SQLITE_BUSY.
+        public var busyTimeoutMilliseconds: Int
+        public var migrations: [Migration]
+
+        public init(readerCount: Int = 4, maximumBatchSize: Int = 256, busyTimeoutMilliseconds: Int = 5_000,
+                    migrations: [Migration] = Schema.migrations) {
+            self.readerCount = readerCount
+            self.maximumBatchSize = maximumBatchSize
+            self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+            self.migrations = migrations
+        }
+    }
+
+    public let path: String
+    private let writer: GroupCommitWriter
+    /// Nil for an in-memory database.
+    private let readers: ReaderPool?
+    /// Where async reads block while they wait for and use a reader, off the cooperative pool.
+    private let readQueue = DispatchQueue(label: "buildermock.store.read", attributes: .concurrent)
+
+    /// Opens (creating if needed) the database at `path`, or `:memory:`, and migrates it.
+    /// Throws `SQLiteError.schemaTooNew` for a database written by a newer build.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        try Migrator.migrate(connection, with: configuration.migrations)
+        self.path = path
+        self.writer = GroupCommitWriter(connection: connection, maximumBatchSize: configuration.maximumBatchSize)
+        self.readers = connection.isInMemory
+            ? nil
+            : ReaderPool(path: path, capacity: configuration.readerCount,
+                         busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+    }
+
+    public var isInMemory: Bool { readers == nil }
+
+    // MARK: Writes
+
+    /// Runs `body` atomically on the writer and returns once its transaction has committed.
+    ///
+    /// `body` may share its transaction with other callers' closures (group commit) but runs in its
+    /// own savepoint: a throw undoes only its work and fails only this call. It must not open a
+    /// `transaction {}` (use `savepoint {}`), and should not block: every queued write waits for it.
+    /// The write cannot be cancelled once submitted.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            write(body) { continuation.resume(with: $0) }
+        }
+    }
+
+    /// The callback form of `write`, for Dispatch-based callers that must not block. `completion` runs
+    /// on the writer queue, after the commit: hand real work off to your own queue.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T,
+                                   completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
+        let slot = ResultSlot<T>()
+        writer.submit(.init(
+            perform: { db in slot.value = try body(db) },
+            complete: { error in
+                if let error {
+                    completion(.failure(error))
+                } else if let value = slot.value {
+                    completion(.success(value))
+                } else {
+                    preconditionFailure("write committed without a result")
+                }
+            }))
+    }
+
+    /// `write`, blocking the calling thread (not spinning) until the commit; joins group commit like
+    /// the async form. Must not be called from inside a write.
+    public func writeSync<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) throws -> T {
+        // @escaping although the call blocks until done: the writer's batch array still holds the
+        // closure for a moment after `complete` signals, which withoutActuallyEscaping would trap on.
+        let slot = ResultSlot<Result<T, any Error>>()
+        let done = DispatchSemaphore(value: 0)
+        writer.submit(.init(
+            perform: { db in slot.value = .success(try body(db)) },
+            complete: { error in
+                if let error { slot.value = .failure(error) }
+                done.signal()
+            }))
+        done.wait()
+        guard let result = slot.value else { preconditionFailure("write completed without a result") }
+        return try result.get()
+    }
+
+    // MARK: Reads
+
+    /// Runs `body` in a read snapshot: it sees the last committed state, unaffected by writes that
+    /// commit while it runs, and it does not wait for a write in progress (file databases).
+    public func read<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            readQueue.async {
+                continuation.resume(with: Result { try self.readSync(body) })
+            }
+        }
+    }
+
+    /// `read`, on the calling thread. Waits (sleeping) only when every reader is lent out.
+    public func readSync<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        if let readers {
+            return try readers.withConnection { db in try db.readSnapshot { try body(db) } }
+        }
+        return try writer.runOnQueue { db in try db.readSnapshot { try body(db) } }
+    }
+
+    /// The schema version the database is at.
+    public func schemaVersion() throws -> Int {
+        try readSync { try Migrator.currentVersion(of: $0) }
+    }
+
+    /// Write counters since the Store opened; `writes / transactions` is the mean batch size.
+    public var writeStatistics: WriteStatistics { writer.currentStatistics }
+
+    // MARK: Closing
+
+    /// Runs the writes already queued, refuses new ones, and closes every connection; throws if a
+    /// statement was left unfinalized. Without it, connections close when the Store is released.
+    public func close() throws {
+        try writer.close()
+        try readers?.close()
+    }
+}
+
+/// Carries a closure's result from the writer queue to its caller.
+///
+/// `@unchecked Sendable` holds because `value` is written and then read either both on the writer
+/// queue (async and callback forms), or written there and read after the semaphore that `complete`
+/// signals (the sync form), which orders the write before the read.
+private final class ResultSlot<T>: @unchecked Sendable {
+    var value: T?
+}

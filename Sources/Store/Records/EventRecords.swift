@@ -1,0 +1,66 @@
+/// One row of `job_events`: a job's append-only history.
+public struct JobEventRecord: Sendable, Hashable {
+    /// Assigned by the database; increases with every append across all jobs.
+    public var seq: Int64
+    public var jobID: String
+    public var namespace: String
+    public var at: Int64
+    /// Nil for the event that creates the job.
+    public var fromState: String?
+    public var toState: String
+    /// JSON text.
+    public var detail: String
+
+    public init(seq: Int64 = 0, jobID: String, namespace: String, at: Int64, fromState: String?, toState: String,
+                detail: String = "{}") {
+        self.seq = seq
+        self.jobID = jobID
+        self.namespace = namespace
+        self.at = at
+        self.fromState = fromState
+        self.toState = toState
+        self.detail = detail
+    }
+
+    static let columns = "seq, job_id, namespace, at, from_state, to_state, detail"
+
+    init(row s: Statement) {
+        self.init(seq: s.int64(0), jobID: s.string(1), namespace: s.string(2), at: s.int64(3),
+                  fromState: s.optionalString(4), toState: s.string(5), detail: s.string(6))
+    }
+}
+
+/// Typed queries on `job_events`.
+public struct EventRecords {
+    let db: SQLiteConnection
+
+    public init(_ db: SQLiteConnection) { self.db = db }
+
+    /// Appends `event` (its `seq` is ignored) and returns the seq it got. The job must exist.
+    @discardableResult
+    public func append(_ event: JobEventRecord) throws -> Int64 {
+        try db.execute("""
+            INSERT INTO job_events (job_id, namespace, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?)
+            """, [.text(event.jobID), .text(event.namespace), .integer(event.at), SQLiteValue(event.fromState),
+                  .text(event.toState), .text(event.detail)])
+        return db.lastInsertRowID
+    }
+
+    /// A job's history, oldest first.
+    public func list(jobID: String) throws -> [JobEventRecord] {
+        try db.query("SELECT \(JobEventRecord.columns) FROM job_events WHERE job_id = ? ORDER BY seq",
+                     [.text(jobID)], row: JobEventRecord.init(row:))
+    }
+
+    /// A namespace's events after `seq`, oldest first: a feed a dashboard can resume.
+    public func list(namespace: String, after seq: Int64 = 0, limit: Int) throws -> [JobEventRecord] {
+        try db.query("""
+            SELECT \(JobEventRecord.columns) FROM job_events WHERE namespace = ? AND seq > ? ORDER BY seq LIMIT ?
+            """, [.text(namespace), .integer(seq), .integer(Int64(limit))], row: JobEventRecord.init(row:))
+    }
+}
+
+extension SQLiteConnection {
+    /// Typed queries on `job_events` through this connection.
+    public var events: EventRecords { EventRecords(self) }
+}

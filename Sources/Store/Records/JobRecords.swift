@@ -1,0 +1,124 @@
+/// Typed queries on `jobs`; no lifecycle semantics.
+public struct JobRecords {
+    let db: SQLiteConnection
+
+    public init(_ db: SQLiteConnection) { self.db = db }
+
+    /// Throws `SQLiteError.constraint` if the id exists.
+    public func insert(_ job: JobRecord) throws {
+        try db.execute("""
+            INSERT INTO jobs (\(JobRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(job.id), .text(job.namespace), .text(job.service), .text(job.kind), .text(job.state),
+                  .integer(Int64(job.step)), SQLiteValue(job.dueAt), .text(job.scenario), .text(job.payload),
+                  .integer(job.createdAt), .integer(job.updatedAt), .integer(Int64(job.version))])
+    }
+
+    public func get(id: String) throws -> JobRecord? {
+        try db.queryFirst("SELECT \(JobRecord.columns) FROM jobs WHERE id = ?", [.text(id)], row: JobRecord.init(row:))
+    }
+
+    /// Nil when the job exists only in another namespace, which is what isolation needs.
+    public func get(id: String, namespace: String) throws -> JobRecord? {
+        try db.queryFirst("SELECT \(JobRecord.columns) FROM jobs WHERE id = ? AND namespace = ?",
+                          [.text(id), .text(namespace)], row: JobRecord.init(row:))
+    }
+
+    /// Writes every mutable column of `job` if the stored version is still `job.version`, and bumps
+    /// it. The caller's copy then stands at `job.version + 1`.
+    /// - Returns: false when someone else updated (or deleted) the job first; nothing was written.
+    public func update(_ job: JobRecord) throws -> Bool {
+        try db.execute("""
+            UPDATE jobs SET state = ?, step = ?, due_at = ?, scenario = ?, payload = ?, updated_at = ?,
+                version = version + 1
+            WHERE id = ? AND version = ?
+            """, [.text(job.state), .integer(Int64(job.step)), SQLiteValue(job.dueAt), .text(job.scenario),
+                  .text(job.payload), .integer(job.updatedAt), .text(job.id), .integer(Int64(job.version))])
+        return db.changes == 1
+    }
+
+    /// Jobs of a namespace, filtered by any of service, kind and state, ordered by creation time
+    /// (ties by id), with the total for the same filter.
+    public func list(namespace: String, service: String? = nil, kind: String? = nil, state: String? = nil,
+                     newestFirst: Bool = false, limit: Int, offset: Int = 0) throws -> Page<JobRecord> {
+        // Only the filters given appear in the SQL, so each combination is its own cached statement
+        // and can use jobs_listing; `(? IS NULL OR service = ?)` would defeat the index.
+        var conditions = ["namespace = ?"]
+        var arguments: [SQLiteValue] = [.text(namespace)]
+        for (column, value) in [("service", service), ("kind", kind), ("state", state)] {
+            if let value {
+                conditions.append("\(column) = ?")
+                arguments.append(.text(value))
+            }
+        }
+        let filter = conditions.joined(separator: " AND ")
+        let direction = newestFirst ? "DESC" : "ASC"
+        let items = try db.query("""
+            SELECT \(JobRecord.columns) FROM jobs WHERE \(filter)
+            ORDER BY created_at \(direction), id \(direction) LIMIT ? OFFSET ?
+            """, arguments + [.integer(Int64(limit)), .integer(Int64(offset))], row: JobRecord.init(row:))
+        let total = try db.queryFirst("SELECT COUNT(*) FROM jobs WHERE \(filter)", arguments) { $0.int(0) } ?? 0
+        return Page(items: items, total: total)
+    }
+
+    /// Jobs of a namespace due at or before `now`, in (due_at, id) order: the order transitions run.
+    public func due(namespace: String, at now: Int64, limit: Int) throws -> [JobRecord] {
+        try db.query("""
+            SELECT \(JobRecord.columns) FROM jobs
+            WHERE namespace = ? AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?
+            """, [.text(namespace), .integer(now), .integer(Int64(limit))], row: JobRecord.init(row:))
+    }
+
+    /// Due jobs across namespaces, in (due_at, id) order; for callers whose namespaces share a time base.
+    public func due(at now: Int64, limit: Int) throws -> [JobRecord] {
+        try db.query("""
+            SELECT \(JobRecord.columns) FROM jobs
+            WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?
+            """, [.integer(now), .integer(Int64(limit))], row: JobRecord.init(row:))
+    }
+
+    /// Jobs that will fall due, soonest first, whatever the clock says now; what the schedule view shows.
+    public func upcoming(namespace: String, limit: Int) throws -> [JobRecord] {
+        try db.query("""
+            SELECT \(JobRecord.columns) FROM jobs
+            WHERE namespace = ? AND due_at IS NOT NULL ORDER BY due_at, id LIMIT ?
+            """, [.text(namespace), .integer(Int64(limit))], row: JobRecord.init(row:))
+    }
+
+    /// The earliest due_at in a namespace; nil when nothing waits on time.
+    public func nextDueTime(namespace: String) throws -> Int64? {
+        try db.queryFirst("SELECT MIN(due_at) FROM jobs WHERE namespace = ? AND due_at IS NOT NULL",
+                          [.text(namespace)]) { $0.optionalInt64(0) } ?? nil
+    }
+
+    /// The earliest due_at in the whole database.
+    public func nextDueTime() throws -> Int64? {
+        try db.queryFirst("SELECT MIN(due_at) FROM jobs WHERE due_at IS NOT NULL") { $0.optionalInt64(0) } ?? nil
+    }
+
+    /// The earliest due_at of every namespace that has one.
+    public func nextDueTimes() throws -> [String: Int64] {
+        let pairs = try db.query("""
+            SELECT namespace, MIN(due_at) FROM jobs WHERE due_at IS NOT NULL GROUP BY namespace
+            """) { ($0.string(0), $0.int64(1)) }
+        return Dictionary(pairs, uniquingKeysWith: min)
+    }
+
+    /// Deletes a namespace's jobs and, through the foreign key, their events.
+    /// - Returns: the number of jobs deleted.
+    @discardableResult
+    public func deleteAll(namespace: String) throws -> Int {
+        try db.execute("DELETE FROM jobs WHERE namespace = ?", [.text(namespace)])
+        return db.changes
+    }
+
+    @discardableResult
+    public func delete(id: String) throws -> Bool {
+        try db.execute("DELETE FROM jobs WHERE id = ?", [.text(id)])
+        return db.changes == 1
+    }
+}
+
+extension SQLiteConnection {
+    /// Typed queries on `jobs` through this connection.
+    public var jobs: JobRecords { JobRecords(self) }
+}

@@ -1,0 +1,73 @@
+extension SQLiteConnection {
+    /// Runs `body` in `BEGIN IMMEDIATE … COMMIT`; any throw rolls back and the first error is rethrown.
+    ///
+    /// IMMEDIATE takes the write lock at BEGIN: a deferred transaction that reads and later writes
+    /// can get SQLITE_BUSY at the write without the busy handler being invoked, since waiting could
+    /// deadlock (https://www.sqlite.org/lang_transaction.html). Failing at BEGIN is failing before any work.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        guard !isInTransaction else { throw SQLiteError.nestedTransaction }
+        try execute("BEGIN IMMEDIATE")
+        let result: T
+        do {
+            result = try body()
+            try execute("COMMIT")
+        } catch {
+            rollbackKeepingFirstError()
+            throw error
+        }
+        return result
+    }
+
+    /// Runs `body` inside `SAVEPOINT`: on a throw only its own changes are undone and the enclosing
+    /// transaction goes on. Outside a transaction it behaves as a deferred transaction.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        // Reusing one name is fine: ROLLBACK TO and RELEASE act on the most recent savepoint of
+        // that name (https://www.sqlite.org/lang_savepoint.html), so nesting works too.
+        try execute("SAVEPOINT buildermock")
+        let result: T
+        do {
+            result = try body()
+            try execute("RELEASE buildermock")
+        } catch {
+            if isInTransaction {
+                do {
+                    try execute("ROLLBACK TO buildermock")
+                    try execute("RELEASE buildermock")
+                } catch {
+                    // The body's error is the one the caller must see; see rollbackKeepingFirstError.
+                }
+            }
+            throw error
+        }
+        return result
+    }
+
+    /// A read snapshot: every statement in `body` sees the same committed state, however many
+    /// commits the writer makes meanwhile (https://www.sqlite.org/isolation.html).
+    func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        guard !isInTransaction else { return try body() }
+        try execute("BEGIN DEFERRED")
+        let result: T
+        do {
+            result = try body()
+            try execute("COMMIT")
+        } catch {
+            rollbackKeepingFirstError()
+            throw error
+        }
+        return result
+    }
+
+    /// Rolls back if a transaction is still open. Some errors (SQLITE_FULL, IOERR, NOMEM, interrupt
+    /// …) make SQLite roll back by itself (https://www.sqlite.org/lang_transaction.html
+    /// "Response To Errors Within A Transaction"), so autocommit is checked first. Should ROLLBACK
+    /// still fail, its error is secondary: the caller gets the error that caused the rollback.
+    func rollbackKeepingFirstError() {
+        guard isInTransaction else { return }
+        do {
+            try execute("ROLLBACK")
+        } catch {
+            // Deliberately dropped in favour of the first error (GRDB's inTransaction does the same).
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// The buildermock schema as an ordered list of migrations.
+///
+/// To change the schema, append a `Migration` with the next number; never edit one that has shipped,
+/// since databases in the field have already run it. Times are milliseconds since the Unix epoch on
+/// the namespace clock; JSON lives in TEXT columns. The engine decides what the values mean.
+public enum Schema {
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "jobs, events, namespaces, sequences, kv", sql: v1),
+        Migration(version: 2, name: "request journal", sql: v2),
+    ]
+
+    /// The version a database has once every migration has run.
+    public static var currentVersion: Int { migrations.last?.version ?? 0 }
+
+    static let v1 = """
+        CREATE TABLE namespaces (
+            name TEXT PRIMARY KEY NOT NULL,
+            clock_mode TEXT NOT NULL,
+            -- manual clock: the frozen now; real clock: the virtual time at clock_anchor_wall_ms.
+            clock_now_ms INTEGER NOT NULL,
+            clock_anchor_wall_ms INTEGER,
+            time_scale REAL NOT NULL DEFAULT 1.0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY NOT NULL,
+            namespace TEXT NOT NULL,
+            service TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            step INTEGER NOT NULL DEFAULT 0,
+            -- NULL: waiting for an event (an answer, a user action) rather than for time.
+            due_at INTEGER,
+            scenario TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        -- The scheduler's queue. Partial, so jobs waiting for an event cost the index nothing.
+        -- Clocks are per namespace, so the scheduler mostly asks per namespace; the second index
+        -- answers "what is due anywhere next" for the real-clock wake-up.
+        CREATE INDEX jobs_due_by_namespace ON jobs (namespace, due_at, id) WHERE due_at IS NOT NULL;
+        CREATE INDEX jobs_due ON jobs (due_at, id) WHERE due_at IS NOT NULL;
+        CREATE INDEX jobs_listing ON jobs (namespace, service, kind, created_at);
+
+        CREATE TABLE job_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+            namespace TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            from_state TEXT,
+            to_state TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        -- Also serves the foreign key: deleting a job finds its events without a scan.
+        CREATE INDEX job_events_job ON job_events (job_id, seq);
+        CREATE INDEX job_events_namespace ON job_events (namespace, seq);
+
+        CREATE TABLE sequences (
+            namespace TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (namespace, name)
+        ) WITHOUT ROWID;
+
+        -- value has no declared type, so it keeps whatever storage class was written.
+        CREATE TABLE kv (
+            namespace TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value,
+            PRIMARY KEY (namespace, key)
+        ) WITHOUT ROWID;
+        """
+
+    static let v2 = """
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            namespace TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            path TEXT NOT NULL,
+            query TEXT,
+            status INTEGER,
+            request_headers TEXT NOT NULL DEFAULT '[]',
+            request_body BLOB,
+            response_headers TEXT NOT NULL DEFAULT '[]',
+            response_body BLOB,
+            duration_us INTEGER,
+            fault TEXT
+        );
+        CREATE INDEX journal_namespace ON journal (namespace, seq);
+        """
+}
