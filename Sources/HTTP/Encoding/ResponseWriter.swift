@@ -99,7 +99,9 @@ public struct ResponseWriter: Sendable {
         }
         if gzipped { Self.appendField("Content-Encoding", "gzip", to: &out) }
         if varies && !hasVary { Self.appendField("Vary", "Accept-Encoding", to: &out) }
-        if code >= 200 && code != 204 {
+        // A 304's Content-Length would have to be that of the 200 it stands for (§8.6), which only
+        // the handler knows, and the writer drops the handler's framing; so none is sent.
+        if mayHaveBody {
             out.append(contentsOf: "Content-Length: ".utf8)
             Self.appendDecimal(body.count, to: &out)
             out.append(contentsOf: "\r\n".utf8)
