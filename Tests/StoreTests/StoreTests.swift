@@ -199,3 +199,27 @@ private struct WriterGate {
         #expect(throws: SQLiteError.closed) { try store.readSync { _ in 1 } }
     }
 }
+
+@Suite struct CheckpointerTests {
+    @Test func largeCommit_isCheckpointedOffTheWriter() throws {
+        let temp = try TemporaryDatabase()
+        let store = try Store(path: temp.path)
+        let payload = "{\"blob\":\"" + String(repeating: "x", count: 4_000) + "\"}"
+        // About 1,200 pages of 4 KiB: past the 1,000-page threshold in one commit.
+        try store.writeSync { db in
+            for i in 0..<1_200 {
+                var job = JobRecord.make(id: "job_\(i)")
+                job.payload = payload
+                try db.jobs.insert(job)
+            }
+        }
+        try store.close()
+        let statistics = store.writeStatistics
+        #expect(statistics.checkpoints == 1)
+        #expect(statistics.checkpointFailures == 0)
+
+        let reopened = try Store(path: temp.path)
+        #expect(try reopened.readSync { try $0.jobs.list(namespace: "ns", limit: 1).total } == 1_200)
+        try reopened.close()
+    }
+}

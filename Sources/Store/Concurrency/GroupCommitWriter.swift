@@ -77,12 +77,13 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
         lock.unlock()
         guard !batch.isEmpty else { return false }
-        run(batch)
         lock.lock()
+        // Counted before the callers resume, so a caller reading the statistics sees its own write.
         statistics.transactions += 1
         statistics.writes += batch.count
         statistics.largestBatch = max(statistics.largestBatch, batch.count)
         lock.unlock()
+        run(batch)
         return true
     }
 
@@ -183,10 +184,18 @@ public struct WriteStatistics: Sendable, Hashable {
     /// Write closures run, successful or not.
     public var writes: Int
     public var largestBatch: Int
+    /// Background WAL checkpoints completed, and failed (a failure only lets the WAL grow a while).
+    public var checkpoints: Int
+    public var checkpointFailures: Int
+    public var lastCheckpointError: String?
 
-    public init(transactions: Int = 0, writes: Int = 0, largestBatch: Int = 0) {
+    public init(transactions: Int = 0, writes: Int = 0, largestBatch: Int = 0, checkpoints: Int = 0,
+                checkpointFailures: Int = 0, lastCheckpointError: String? = nil) {
         self.transactions = transactions
         self.writes = writes
         self.largestBatch = largestBatch
+        self.checkpoints = checkpoints
+        self.checkpointFailures = checkpointFailures
+        self.lastCheckpointError = lastCheckpointError
     }
 }

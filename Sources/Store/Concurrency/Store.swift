@@ -30,6 +30,8 @@ public final class Store: Sendable {
     private let writer: GroupCommitWriter
     /// Nil for an in-memory database.
     private let readers: ReaderPool?
+    /// Nil for an in-memory database, which has no WAL.
+    private let checkpointer: Checkpointer?
     /// Where async reads block while they wait for and use a reader, off the cooperative pool.
     private let readQueue = DispatchQueue(label: "buildermock.store.read", attributes: .concurrent)
 
@@ -40,10 +42,17 @@ public final class Store: Sendable {
         try Migrator.migrate(connection, with: configuration.migrations)
         self.path = path
         self.writer = GroupCommitWriter(connection: connection, maximumBatchSize: configuration.maximumBatchSize)
-        self.readers = connection.isInMemory
-            ? nil
-            : ReaderPool(path: path, capacity: configuration.readerCount,
-                         busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        if connection.isInMemory {
+            self.readers = nil
+            self.checkpointer = nil
+        } else {
+            self.readers = ReaderPool(path: path, capacity: configuration.readerCount,
+                                      busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+            let checkpointer = Checkpointer(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+            // Set before the writer queue ever runs, so the hook is only ever called there.
+            connection.onWALCommit { pages in checkpointer.walDidCommit(pages: pages) }
+            self.checkpointer = checkpointer
+        }
     }
 
     public var isInMemory: Bool { readers == nil }
@@ -124,14 +133,20 @@ public final class Store: Sendable {
     }
 
     /// Write counters since the Store opened; `writes / transactions` is the mean batch size.
-    public var writeStatistics: WriteStatistics { writer.currentStatistics }
+    public var writeStatistics: WriteStatistics {
+        var statistics = writer.currentStatistics
+        checkpointer?.fill(&statistics)
+        return statistics
+    }
 
     // MARK: Closing
 
     /// Runs the writes already queued, refuses new ones, and closes every connection; throws if a
     /// statement was left unfinalized. Without it, connections close when the Store is released.
     public func close() throws {
+        // Writer first: its last commits may schedule a checkpoint, which the checkpointer then finishes.
         try writer.close()
+        try checkpointer?.close()
         try readers?.close()
     }
 }

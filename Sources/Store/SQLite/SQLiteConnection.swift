@@ -13,6 +13,7 @@ public final class SQLiteConnection {
     // few dozen variants), so every entry is reused.
     private var cache: [String: Statement] = [:]
     private var isClosed = false
+    private var walCommitHook: WALCommitHook?
 
     /// Opens (creating if needed) the database at `path` and applies the connection pragmas.
     /// - Parameters:
@@ -113,6 +114,20 @@ public final class SQLiteConnection {
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
     public var cachedStatementCount: Int { cache.count }
 
+    /// Calls `handler` on the committing thread after every commit, with the number of pages now in
+    /// the WAL (`sqlite3_wal_hook`). This replaces SQLite's auto-checkpoint, which is that same hook
+    /// (https://www.sqlite.org/c3ref/wal_autocheckpoint.html), so the handler owns checkpointing.
+    func onWALCommit(_ handler: @escaping (Int) -> Void) {
+        let hook = WALCommitHook(handler: handler)
+        // The connection keeps the hook alive for as long as SQLite may call it.
+        walCommitHook = hook
+        sqlite3_wal_hook(handle, { context, _, _, pages in
+            guard let context else { return SQLITE_OK }
+            Unmanaged<WALCommitHook>.fromOpaque(context).takeUnretainedValue().handler(Int(pages))
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(hook).toOpaque())
+    }
+
     // MARK: Statements
 
     /// A new statement the caller owns; prefer `cachedStatement` for SQL that runs more than once.
@@ -175,4 +190,9 @@ public final class SQLiteConnection {
         guard try statement.step() else { return nil }
         return try row(statement)
     }
+}
+
+private final class WALCommitHook {
+    let handler: (Int) -> Void
+    init(handler: @escaping (Int) -> Void) { self.handler = handler }
 }
