@@ -1,1 +1,0 @@
-// BuildermockTesting module; see ../shared/STYLE.md for its role.

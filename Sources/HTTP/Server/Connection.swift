@@ -1,0 +1,416 @@
+import Dispatch
+import Logging
+
+/// One accepted connection: the I/O shell that carries out what its `ConnectionStateMachine` decides,
+/// and the `Delivery` faults of the responses it writes.
+///
+/// `@unchecked Sendable`: every mutable property is confined to `io.queue`, a serial queue (shared with
+/// other connections; see `IOQueue`). The dispatch sources target that queue, responder results hop
+/// back onto it, and the server only reaches in through `queue.async`.
+final class Connection: @unchecked Sendable {
+    let io: IOQueue
+    private let server: HTTPServer
+    private let socket: Socket
+    private var machine: ConnectionStateMachine
+    private var mode = Mode.http
+
+    private var readSource: (any DispatchSourceRead)?
+    private var readPaused = false
+    /// Created on the first write the kernel does not take at once; most connections never need it.
+    private var writeSource: (any DispatchSourceWrite)?
+    private var writePaused = false
+    private var timer: (any DispatchSourceTimer)?
+    /// Sources watching the descriptor whose cancel handler has not run yet; the socket may only be
+    /// closed once this is zero, or a reused descriptor number could reach a stale source.
+    private var liveSources = 0
+    private var resetOnClose = false
+
+    private var pending: [UInt8] = []
+    private var pendingOffset = 0
+    private var afterWrite = AfterWrite.nothing
+    private var drip: Drip?
+    private var remoteAddress: String?
+
+    private enum Mode {
+        /// Reading requests and writing responses as the state machine says.
+        case http
+        /// Reading and dropping bytes until EOF or the timer: a `.hang` fault, or a lingering close.
+        case discarding
+        case closed
+    }
+
+    private enum AfterWrite {
+        case nothing
+        case responseDone
+        case dripNext
+        case close
+    }
+
+    private struct Drip {
+        var bytes: [UInt8]
+        var offset: Int
+        var chunkBytes: Int
+        var interval: Double
+    }
+
+    /// RFC 9110 §15.2.1; always HTTP/1.1 because the parser only emits `.expectContinue` for 1.1.
+    private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    /// How long a closing connection keeps reading (and dropping) what the client still sends, so
+    /// that our close is a FIN the client sees after the response rather than a RST that destroys it.
+    private static let lingerSeconds = 2.0
+    private static let timerLeeway = DispatchTimeInterval.milliseconds(10)
+
+    init(socket: Socket, io: IOQueue, server: HTTPServer) {
+        self.socket = socket
+        self.io = io
+        self.server = server
+        machine = ConnectionStateMachine(limits: server.configuration.limits, timeouts: server.timeouts)
+    }
+
+    deinit {
+        assert(mode == .closed || readSource == nil, "a started connection was released without closing")
+    }
+
+    // MARK: Entry points (all on io.queue)
+
+    func start() {
+        let read = DispatchSource.makeReadSource(fileDescriptor: socket.fileDescriptor, queue: io.queue)
+        read.setEventHandler { [self] in readable() }
+        read.setCancelHandler { [self] in sourceCancelled() }
+        readSource = read
+        liveSources += 1
+        let timer = DispatchSource.makeTimerSource(queue: io.queue)
+        timer.setEventHandler { [self] in timerFired() }
+        self.timer = timer
+        read.activate()
+        timer.activate()
+        apply(machine.start(now: Self.now()))
+    }
+
+    /// Server shutdown: idle connections close, in-flight requests finish with `Connection: close`.
+    func beginShutdown() {
+        switch mode {
+        case .http: apply(machine.shutdown())
+        // A hang never finishes and a lingering close has nothing left to deliver.
+        case .discarding: closeNow()
+        case .closed: break
+        }
+    }
+
+    /// The grace period is over.
+    func forceClose() {
+        closeNow()
+    }
+
+    // MARK: Events
+
+    private func readable() {
+        switch mode {
+        case .http:
+            guard machine.isReading else {
+                // Pipelined bytes while a response is pending: leave them in the kernel (backpressure)
+                // until the machine wants the next request.
+                pauseReading()
+                return
+            }
+            let buffer = io.readBuffer
+            let count: Int
+            do {
+                count = try socket.read(into: buffer)
+            } catch {
+                switch error {
+                case .wouldBlock: return
+                case .closed: apply(machine.endOfInput())
+                default: fail(error)
+                }
+                return
+            }
+            apply(machine.received(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), now: Self.now()))
+        case .discarding:
+            while true {
+                do {
+                    _ = try socket.read(into: io.readBuffer)
+                } catch {
+                    if error != .wouldBlock { closeNow() }
+                    return
+                }
+            }
+        case .closed:
+            return
+        }
+    }
+
+    private func timerFired() {
+        switch mode {
+        case .http: apply(machine.timerFired(now: Self.now()))
+        case .discarding: closeNow()
+        case .closed: break
+        }
+    }
+
+    private func responseReady(_ response: HTTPResponse) {
+        guard mode == .http else { return }
+        apply(machine.responseReady(response))
+    }
+
+    // MARK: Carrying out the machine's decisions
+
+    private func apply(_ output: ConnectionStateMachine.Output) {
+        if let deadline = output.scheduleTimeout {
+            timer?.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: Self.timerLeeway)
+        }
+        switch output.action {
+        case .none:
+            break
+        case .callResponder(var request):
+            request.remoteAddress = peerDescription()
+            let responder = server.responder
+            let queue = io.queue
+            // The responder is async and may suspend for long; it runs on the cooperative pool and its
+            // answer hops back to this connection's queue, the only place the state may change.
+            Task {
+                let response = await responder.respond(to: request)
+                queue.async { self.responseReady(response) }
+            }
+        case .writeContinue:
+            write(Self.continueBytes, then: .nothing)
+        case let .respond(response, summary, keepAlive):
+            deliver(response, for: summary, keepAlive: keepAlive)
+        case .close:
+            closeGracefully()
+        }
+        if readPaused, mode == .http, machine.isReading {
+            readPaused = false
+            readSource?.resume()
+        }
+    }
+
+    /// Writes `response` the way its `delivery` says: normally, or as an injected fault.
+    private func deliver(_ response: HTTPResponse, for summary: RequestSummary, keepAlive: Bool) {
+        let writer = server.writer
+        switch response.delivery {
+        case .normal:
+            write(writer.serialize(response, for: summary, keepAlive: keepAlive).bytes, then: .responseDone)
+        case .delay(let seconds):
+            var copy = response
+            copy.delivery = .normal
+            let delayed = copy
+            io.queue.asyncAfter(deadline: .now() + max(0, seconds)) { [self] in
+                guard mode == .http else { return }
+                deliver(delayed, for: summary, keepAlive: keepAlive)
+            }
+        case .reset:
+            resetOnClose = true
+            closeNow()
+        case .emptyClose:
+            closeNow()
+        case .truncate(let bytes):
+            // The head announces the full Content-Length; the close says the rest will never come.
+            let serialized = writer.serialize(response, for: summary, keepAlive: false)
+            let end = min(serialized.bytes.count, serialized.headCount + max(0, bytes))
+            write(Array(serialized.bytes[0..<end]), then: .close)
+        case let .drip(chunkBytes, interval):
+            let serialized = writer.serialize(response, for: summary, keepAlive: keepAlive)
+            drip = Drip(bytes: serialized.bytes, offset: serialized.headCount, chunkBytes: max(1, chunkBytes),
+                        interval: max(0, interval))
+            write(Array(serialized.bytes[0..<serialized.headCount]), then: .dripNext)
+        case .hang(let maxSeconds):
+            // Keep reading only to notice the client giving up.
+            mode = .discarding
+            resumeReading()
+            timer?.schedule(deadline: .now() + max(0, maxSeconds), leeway: Self.timerLeeway)
+        }
+    }
+
+    private func writeNextDripChunk() {
+        guard mode == .http, var drip else { return }
+        let end = min(drip.bytes.count, drip.offset + drip.chunkBytes)
+        let chunk = Array(drip.bytes[drip.offset..<end])
+        drip.offset = end
+        let finished = end == drip.bytes.count
+        self.drip = finished ? nil : drip
+        write(chunk, then: finished ? .responseDone : .dripNext)
+    }
+
+    // MARK: Writing
+
+    /// Sends `bytes` now if the kernel takes them all (the usual case: one send per response), else
+    /// keeps the rest and lets the write source finish the job.
+    private func write(_ bytes: [UInt8], then next: AfterWrite) {
+        guard mode != .closed else { return }
+        if pendingOffset < pending.count {
+            pending.append(contentsOf: bytes)
+            afterWrite = next
+            return
+        }
+        let result: Result<Int, SocketError> = bytes.withUnsafeBytes { raw in
+            do throws(SocketError) { return .success(try socket.write(raw)) } catch { return .failure(error) }
+        }
+        var written = 0
+        switch result {
+        case .success(let count): written = count
+        case .failure(.wouldBlock): break
+        case .failure(let error):
+            fail(error)
+            return
+        }
+        if written == bytes.count {
+            finishedWriting(next)
+            return
+        }
+        pending = bytes
+        pendingOffset = written
+        afterWrite = next
+        armWriteSource()
+    }
+
+    private func writable() {
+        while pendingOffset < pending.count {
+            let result: Result<Int, SocketError> = pending.withUnsafeBytes { raw in
+                do throws(SocketError) {
+                    return .success(try socket.write(UnsafeRawBufferPointer(rebasing: raw[pendingOffset...])))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch result {
+            case .success(let count): pendingOffset += count
+            case .failure(.wouldBlock): return
+            case .failure(let error):
+                fail(error)
+                return
+            }
+        }
+        pending = []
+        pendingOffset = 0
+        if !writePaused {
+            writePaused = true
+            writeSource?.suspend()
+        }
+        finishedWriting(afterWrite)
+    }
+
+    private func armWriteSource() {
+        if let writeSource {
+            if writePaused {
+                writePaused = false
+                writeSource.resume()
+            }
+            return
+        }
+        let source = DispatchSource.makeWriteSource(fileDescriptor: socket.fileDescriptor, queue: io.queue)
+        source.setEventHandler { [self] in writable() }
+        source.setCancelHandler { [self] in sourceCancelled() }
+        writeSource = source
+        liveSources += 1
+        source.activate()
+    }
+
+    private func finishedWriting(_ next: AfterWrite) {
+        switch next {
+        case .nothing:
+            break
+        case .responseDone:
+            apply(machine.writeCompleted(now: Self.now()))
+        case .dripNext:
+            guard let interval = drip?.interval else { return }
+            io.queue.asyncAfter(deadline: .now() + interval) { [self] in writeNextDripChunk() }
+        case .close:
+            closeGracefully()
+        }
+    }
+
+    // MARK: Closing
+
+    /// Closes after the response is out. If the client has sent bytes we will never read, closing now
+    /// would send a RST that can destroy the response in the client's receive buffer (RFC 9112 §9.6);
+    /// then half-close and drop its bytes until it closes too, for at most `lingerSeconds`.
+    private func closeGracefully() {
+        guard mode != .closed else { return }
+        machine.closed()
+        do {
+            _ = try socket.read(into: io.readBuffer)
+        } catch {
+            closeNow()  // nothing unread (would block), or the client is already gone
+            return
+        }
+        do {
+            try socket.shutdownWrite()
+        } catch {
+            fail(error)
+            return
+        }
+        mode = .discarding
+        resumeReading()
+        timer?.schedule(deadline: .now() + Self.lingerSeconds, leeway: Self.timerLeeway)
+    }
+
+    private func fail(_ error: SocketError) {
+        if error.isConnectionReset {
+            server.logger.trace("connection reset by peer", metadata: ["http.peer": "\(peerDescription() ?? "?")"])
+        } else {
+            server.logger.debug("connection failed", metadata: ["error": "\(error)"])
+        }
+        closeNow()
+    }
+
+    /// Stops everything; the socket itself is closed once the sources watching it are cancelled.
+    private func closeNow() {
+        guard mode != .closed else { return }
+        mode = .closed
+        machine.closed()
+        drip = nil
+        pending = []
+        timer?.cancel()
+        if let readSource {
+            // A suspended source never runs its cancel handler, so it must be resumed to be cancelled.
+            if readPaused { readSource.resume() }
+            readSource.cancel()
+        }
+        if let writeSource {
+            if writePaused { writeSource.resume() }
+            writeSource.cancel()
+        }
+        readPaused = false
+        writePaused = false
+        if liveSources == 0 { finishClose() }
+    }
+
+    private func sourceCancelled() {
+        liveSources -= 1
+        if liveSources == 0 { finishClose() }
+    }
+
+    private func finishClose() {
+        if resetOnClose { socket.reset() } else { socket.close() }
+        server.connectionClosed(self)
+    }
+
+    // MARK: Helpers
+
+    private func pauseReading() {
+        guard !readPaused, let readSource else { return }
+        readPaused = true
+        readSource.suspend()
+    }
+
+    private func resumeReading() {
+        guard readPaused, let readSource else { return }
+        readPaused = false
+        readSource.resume()
+    }
+
+    private func peerDescription() -> String? {
+        if let remoteAddress { return remoteAddress }
+        do {
+            remoteAddress = try socket.peerAddress().description
+        } catch {
+            server.logger.trace("no peer address", metadata: ["error": "\(error)"])
+        }
+        return remoteAddress
+    }
+
+    private static func now() -> UInt64 {
+        DispatchTime.now().uptimeNanoseconds
+    }
+}

@@ -1,0 +1,40 @@
+/// One non-blocking TCP socket: the single owner of its file descriptor, which it closes exactly once,
+/// in `close()` or else in `deinit`.
+///
+/// Not `Sendable`: a socket is used from one place at a time (a connection's serial queue, one client
+/// exchange, one test thread). Every system call lives in `Socket+Glibc.swift`.
+public final class Socket {
+    /// The descriptor, valid until `close()`; dispatch sources watch it, so they must be cancelled
+    /// (and their cancel handlers run) before the socket is closed.
+    public let fileDescriptor: Int32
+    public private(set) var isOpen = true
+
+    init(fileDescriptor: Int32) {
+        self.fileDescriptor = fileDescriptor
+    }
+
+    deinit {
+        if isOpen { Self.closeDescriptor(fileDescriptor) }
+    }
+
+    /// Closes the descriptor; later calls do nothing.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        Self.closeDescriptor(fileDescriptor)
+    }
+
+    /// Aborts the connection with a TCP RST instead of an orderly FIN: SO_LINGER with a zero timeout,
+    /// then close (the `Delivery.reset` fault, and what a crashed peer looks like).
+    public func reset() {
+        guard isOpen else { return }
+        try? setLingerZero()  // best effort: if it fails, an orderly close is the next best thing
+        close()
+    }
+}
+
+/// Readiness a caller can wait for with `Socket.wait(for:timeout:)`.
+public enum SocketReadiness: Sendable {
+    case readable
+    case writable
+}
