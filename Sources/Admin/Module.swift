@@ -1,1 +1,0 @@
-// Admin module; see ../shared/STYLE.md for its role.

@@ -1,0 +1,67 @@
+public import HTTP
+
+/// Everything `buildermock serve` can be told, resolved and checked (see `BuildermockCLI` for how
+/// flags, `BUILDERMOCK_*` variables and defaults are layered).
+public struct AppConfiguration: Sendable, Equatable {
+    /// How responses and lifecycle timestamps get their time.
+    public enum ClockMode: String, Sendable, CaseIterable {
+        /// Wall time scaled by `timeScale`.
+        case real
+        /// Frozen until moved through `/__admin/clock/advance`.
+        case manual
+    }
+
+    /// How log lines are written.
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text
+        case json
+    }
+
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// SQLite file; `:memory:` for a throwaway run.
+    public var databasePath: String = "./buildermock.sqlite"
+    /// Base of every URL the server hands out; nil means `http://HOST:PORT` with the bound port.
+    public var publicURL: String?
+    public var logFormat: LogFormat = .text
+    public var logLevel: String = "info"
+    public var maxBodyBytes: Int = 10 << 20
+    public var maxHeaderBytes: Int = 16 << 10
+    public var headerReadTimeout: Double = 10
+    public var idleTimeout: Double = 60
+    public var maxConnections: Int = 16_384
+    public var clockMode: ClockMode = .real
+    public var timeScale: Double = 1.0
+    /// Start of every namespace's manual clock, in Unix milliseconds (default 2026-01-01T00:00:00Z).
+    public var startTimeMs: Int64 = 1_767_225_600_000
+    public var seed: UInt64 = 42
+    /// Scenario library; nil means the fixtures shipped with this checkout or binary.
+    public var fixturesPath: String?
+
+    public init() {}
+
+    /// The public base URL once the real port is known (port 0 is resolved at bind time).
+    public func resolvedPublicURL(boundPort: Int) -> String {
+        if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
+        let shownHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(boundPort)"
+    }
+
+    /// The HTTP core's share of the configuration.
+    public var serverConfiguration: ServerConfiguration {
+        var server = ServerConfiguration()
+        server.host = host
+        server.port = port
+        server.limits = ParserLimits(maxHeaderBytes: maxHeaderBytes, maxBodyBytes: maxBodyBytes)
+        server.headerReadTimeout = headerReadTimeout
+        server.idleTimeout = idleTimeout
+        server.maxConnections = maxConnections
+        server.serverName = "buildermock/\(BuildInfo.version)"
+        return server
+    }
+}
+
+/// The version this binary reports (`buildermock version`, the `Server` header, health).
+public enum BuildInfo {
+    public static let version = "0.1.0"
+}

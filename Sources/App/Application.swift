@@ -1,0 +1,136 @@
+public import HTTP
+public import Logging
+public import Engine
+import Admin
+import Dispatch
+import Foundation
+import Scenarios
+import Store
+
+/// The whole server wired together: store, scenario catalog, engine and scheduler behind the HTTP
+/// core and the router table. `start()` and `shutdown()` are what the CLI and the tests call.
+public final class Application: Sendable {
+    public let configuration: AppConfiguration
+    public let engine: Engine
+    let logger: Logger
+    let server: HTTPServer
+    let scheduler: JobScheduler
+    let store: Store
+
+    /// Opens the database and loads the scenario library; throws `StartupError` when either fails,
+    /// so a server never starts on invalid fixtures.
+    public init(configuration: AppConfiguration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let startedAt = DispatchTime.now()
+        let fixtures = try FixtureLocator.scenariosDirectory(configured: configuration.fixturesPath)
+        let catalog: ScenarioCatalog
+        do {
+            catalog = try ScenarioCatalog.load(directory: fixtures)
+        } catch {
+            throw StartupError.invalidScenarios(directory: fixtures, errors: error.errors.map(\.description))
+        }
+        do {
+            store = try Store(path: configuration.databasePath)
+        } catch {
+            throw StartupError.database(path: configuration.databasePath, message: "\(error)")
+        }
+        let clock = ClockSettings(mode: configuration.clockMode == .manual ? .manual : .real,
+                                  timeScale: configuration.timeScale,
+                                  manualStart: Timestamp(unixMilliseconds: configuration.startTimeMs))
+        engine = Engine(store: store, catalog: catalog,
+                        configuration: EngineConfiguration(clock: clock, seed: configuration.seed,
+                                                           publicURL: configuration.resolvedPublicURL(boundPort: configuration.port)),
+                        logger: logger)
+        scheduler = JobScheduler(engine: engine)
+        var router = Router()
+        AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
+        let responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
+        server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
+    }
+
+    /// Binds and starts serving; returns the bound port.
+    @discardableResult
+    public func start() throws -> Int {
+        let port: Int
+        do {
+            port = try server.start()
+        } catch {
+            throw StartupError.bind(host: configuration.host, port: configuration.port, message: "\(error)")
+        }
+        let publicURL = configuration.resolvedPublicURL(boundPort: port)
+        engine.setPublicURL(publicURL)
+        scheduler.start()
+        logger.info("listening", metadata: [
+            "http.host": .string(configuration.host),
+            "http.port": .stringConvertible(port),
+            "public_url": .string(publicURL),
+            "db": .string(configuration.databasePath),
+            "clock": .string(configuration.clockMode.rawValue),
+        ])
+        return port
+    }
+
+    /// Stops accepting, finishes in-flight requests, stops the scheduler, closes the database.
+    public func shutdown() async {
+        await server.shutdown()
+        scheduler.stop()
+        do {
+            try store.close()
+        } catch {
+            logger.error("closing the database failed", metadata: ["error": "\(error)"])
+        }
+        logger.info("stopped")
+    }
+}
+
+/// Why the server could not start.
+public enum StartupError: Error, CustomStringConvertible {
+    case invalidScenarios(directory: String, errors: [String])
+    case noFixtures(searched: [String])
+    case database(path: String, message: String)
+    case bind(host: String, port: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .invalidScenarios(let directory, let errors):
+            "invalid scenario files in \(directory):\n" + errors.map { "  " + $0 }.joined(separator: "\n")
+        case .noFixtures(let searched):
+            "no scenario library found; looked in: \(searched.joined(separator: ", ")). Pass --fixtures DIR."
+        case .database(let path, let message): "cannot open database \(path): \(message)"
+        case .bind(let host, let port, let message): "cannot listen on \(host):\(port): \(message)"
+        }
+    }
+}
+
+/// Finds the scenario library: the configured path, else `fixtures/` in the working directory,
+/// else the checkout the binary was built in (for `swift run` from elsewhere).
+public enum FixtureLocator {
+    public static func scenariosDirectory(configured: String?) throws -> String {
+        var candidates: [String] = []
+        if let configured {
+            candidates = [configured + "/scenarios", configured]
+        } else {
+            candidates.append(FileManager.default.currentDirectoryPath + "/fixtures/scenarios")
+            // #filePath is Sources/App/Application.swift in the checkout this binary came from.
+            let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            candidates.append(checkout.path + "/fixtures/scenarios")
+            let binary = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+            candidates.append(binary.deletingLastPathComponent().path + "/../share/buildermock/fixtures/scenarios")
+        }
+        var isDirectory: ObjCBool = false
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue {
+            return candidate
+        }
+        throw StartupError.noFixtures(searched: candidates)
+    }
+}
+
+/// Time text the CLI parses without seeing the engine's types.
+public enum TimeText {
+    /// Unix milliseconds of an ISO 8601 UTC time, or nil.
+    public static func parseISO8601Milliseconds(_ text: String) -> Int64? {
+        Timestamp(iso8601: text)?.unixMilliseconds
+    }
+}

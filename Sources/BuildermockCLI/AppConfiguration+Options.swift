@@ -1,0 +1,100 @@
+import ArgumentParser
+import App
+
+extension AppConfiguration {
+    /// Resolves each setting as flag → `BUILDERMOCK_*` variable → default, and checks it.
+    /// Pure, so it is tested without starting anything.
+    init(options: ServeOptions, environment: [String: String]) throws {
+        self.init()
+        var source = SettingSource(environment: environment)
+        host = try source.string(options.host, "BUILDERMOCK_HOST") ?? host
+        port = try source.int(options.port, "BUILDERMOCK_PORT") ?? port
+        databasePath = try source.string(options.db, "BUILDERMOCK_DB") ?? databasePath
+        publicURL = try source.string(options.publicURL, "BUILDERMOCK_PUBLIC_URL") ?? publicURL
+        if let text = try source.string(options.logFormat, "BUILDERMOCK_LOG_FORMAT") {
+            guard let format = LogFormat(rawValue: text) else {
+                throw ValidationError("log format must be text or json, not \"\(text)\" (\(source.origin))")
+            }
+            logFormat = format
+        }
+        if let level = try source.string(options.logLevel, "BUILDERMOCK_LOG_LEVEL") {
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            guard levels.contains(level) else {
+                throw ValidationError("log level must be one of \(levels.joined(separator: ", ")), not \"\(level)\" (\(source.origin))")
+            }
+            logLevel = level
+        }
+        maxBodyBytes = try source.int(options.maxBody, "BUILDERMOCK_MAX_BODY") ?? maxBodyBytes
+        maxHeaderBytes = try source.int(options.maxHeader, "BUILDERMOCK_MAX_HEADER") ?? maxHeaderBytes
+        headerReadTimeout = try source.double(options.headerTimeout, "BUILDERMOCK_HEADER_TIMEOUT") ?? headerReadTimeout
+        idleTimeout = try source.double(options.idleTimeout, "BUILDERMOCK_IDLE_TIMEOUT") ?? idleTimeout
+        maxConnections = try source.int(options.maxConnections, "BUILDERMOCK_MAX_CONNECTIONS") ?? maxConnections
+        if let text = try source.string(options.clock, "BUILDERMOCK_CLOCK") {
+            guard let mode = ClockMode(rawValue: text) else {
+                throw ValidationError("clock must be real or manual, not \"\(text)\" (\(source.origin))")
+            }
+            clockMode = mode
+        }
+        timeScale = try source.double(options.timeScale, "BUILDERMOCK_TIME_SCALE") ?? timeScale
+        if let text = try source.string(options.startTime, "BUILDERMOCK_START_TIME") {
+            guard let ms = TimeText.parseISO8601Milliseconds(text) else {
+                throw ValidationError("start time must be ISO 8601 UTC like 2026-01-01T00:00:00Z, not \"\(text)\" (\(source.origin))")
+            }
+            startTimeMs = ms
+        }
+        seed = try source.uint64(options.seed, "BUILDERMOCK_SEED") ?? seed
+        fixturesPath = try source.string(options.fixtures, "BUILDERMOCK_FIXTURES") ?? fixturesPath
+
+        guard (0...65_535).contains(port) else { throw ValidationError("port must be 0–65535, not \(port)") }
+        guard maxBodyBytes > 0 else { throw ValidationError("max body must be positive") }
+        guard maxHeaderBytes >= 1024 else { throw ValidationError("max header must be at least 1024 bytes") }
+        guard headerReadTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
+        guard maxConnections > 0 else { throw ValidationError("max connections must be positive") }
+        guard timeScale > 0, timeScale.isFinite else { throw ValidationError("time scale must be a positive number") }
+        guard !host.isEmpty else { throw ValidationError("host must not be empty") }
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            throw ValidationError("public URL must start with http:// or https://, not \"\(publicURL)\"")
+        }
+    }
+}
+
+/// Reads one setting at a time from a flag or the environment, remembering which, for error messages.
+struct SettingSource {
+    let environment: [String: String]
+    var origin = ""
+
+    init(environment: [String: String]) { self.environment = environment }
+
+    mutating func string(_ flag: String?, _ variable: String) throws -> String? {
+        if let flag {
+            origin = "flag"
+            return flag
+        }
+        if let value = environment[variable], !value.isEmpty {
+            origin = "from \(variable)"
+            return value
+        }
+        return nil
+    }
+
+    mutating func int(_ flag: Int?, _ variable: String) throws -> Int? {
+        if let flag { return flag }
+        guard let text = try string(nil, variable) else { return nil }
+        guard let value = Int(text) else { throw ValidationError("\(variable) must be an integer, not \"\(text)\"") }
+        return value
+    }
+
+    mutating func uint64(_ flag: UInt64?, _ variable: String) throws -> UInt64? {
+        if let flag { return flag }
+        guard let text = try string(nil, variable) else { return nil }
+        guard let value = UInt64(text) else { throw ValidationError("\(variable) must be a non-negative integer, not \"\(text)\"") }
+        return value
+    }
+
+    mutating func double(_ flag: Double?, _ variable: String) throws -> Double? {
+        if let flag { return flag }
+        guard let text = try string(nil, variable) else { return nil }
+        guard let value = Double(text) else { throw ValidationError("\(variable) must be a number, not \"\(text)\"") }
+        return value
+    }
+}

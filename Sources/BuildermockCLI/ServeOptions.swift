@@ -1,0 +1,56 @@
+import ArgumentParser
+import App
+
+/// The flags of `buildermock serve`. Each is optional here so that an unset flag can fall back to
+/// its `BUILDERMOCK_*` variable and then to the default (see `AppConfiguration.init(options:environment:)`).
+struct ServeOptions: ParsableArguments {
+    @Option(help: "Address to bind (BUILDERMOCK_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks a free one and the first log line names it (BUILDERMOCK_PORT; default 8080).")
+    var port: Int?
+
+    @Option(help: "SQLite database file, or :memory: for a throwaway run (BUILDERMOCK_DB; default ./buildermock.sqlite).")
+    var db: String?
+
+    @Option(name: .customLong("public-url"),
+            help: "Base URL of generated links such as preview_url and downloadUrl (BUILDERMOCK_PUBLIC_URL; default http://HOST:PORT).")
+    var publicURL: String?
+
+    @Option(name: .customLong("log-format"), help: "text or json (BUILDERMOCK_LOG_FORMAT; default text).")
+    var logFormat: String?
+
+    @Option(name: .customLong("log-level"),
+            help: "trace, debug, info, notice, warning, error or critical; info logs one line per request (BUILDERMOCK_LOG_LEVEL; default info).")
+    var logLevel: String?
+
+    @Option(name: .customLong("max-body"), help: "Largest request body in bytes, after decoding; larger → 413 (BUILDERMOCK_MAX_BODY; default 10485760).")
+    var maxBody: Int?
+
+    @Option(name: .customLong("max-header"), help: "Largest request header section in bytes; larger → 431 (BUILDERMOCK_MAX_HEADER; default 16384).")
+    var maxHeader: Int?
+
+    @Option(name: .customLong("header-timeout"), help: "Seconds a client may take to send a request's headers (BUILDERMOCK_HEADER_TIMEOUT; default 10).")
+    var headerTimeout: Double?
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (BUILDERMOCK_IDLE_TIMEOUT; default 60).")
+    var idleTimeout: Double?
+
+    @Option(name: .customLong("max-connections"), help: "Open connections allowed at once; more → 503 and close (BUILDERMOCK_MAX_CONNECTIONS; default 16384).")
+    var maxConnections: Int?
+
+    @Option(help: "real (wall time × --time-scale) or manual (frozen; moved by POST /__admin/clock/advance) (BUILDERMOCK_CLOCK; default real).")
+    var clock: String?
+
+    @Option(name: .customLong("time-scale"), help: "Speed of the real clock's virtual time: 0.01 makes a 1-minute step take 0.6 s (BUILDERMOCK_TIME_SCALE; default 1).")
+    var timeScale: Double?
+
+    @Option(name: .customLong("start-time"), help: "Where manual clocks start, ISO 8601 UTC (BUILDERMOCK_START_TIME; default 2026-01-01T00:00:00Z).")
+    var startTime: String?
+
+    @Option(help: "Seed of every generated id and random draw; same seed, same ids (BUILDERMOCK_SEED; default 42).")
+    var seed: UInt64?
+
+    @Option(help: "Scenario library directory (BUILDERMOCK_FIXTURES; default: the fixtures/ directory shipped with buildermock).")
+    var fixtures: String?
+}

@@ -1,0 +1,373 @@
+public import Scenarios
+public import Store
+public import Logging
+import Synchronization
+
+/// The engine's settings.
+public struct EngineConfiguration: Sendable {
+    public var clock: ClockSettings
+    public var seed: UInt64
+    /// Base of links hooks write into documents; set once the port is bound.
+    public var publicURL: String
+
+    public init(clock: ClockSettings = ClockSettings(), seed: UInt64 = 42, publicURL: String = "http://127.0.0.1:8080") {
+        self.clock = clock
+        self.seed = seed
+        self.publicURL = publicURL
+    }
+}
+
+/// Durable lifecycles: every job is a row in SQLite, moved through its scenario's steps by timers on
+/// its namespace's clock and by events from the API. Services call this; they never see SQL or
+/// scenario files.
+public final class Engine: Sendable {
+    public let store: Store
+    public let catalog: ScenarioCatalog
+    let selector: ScenarioSelector
+    let machines: [String: LifecycleMachine]
+    let clocks: NamespaceClocks
+    let seed: UInt64
+    let logger: Logger
+    private let hooks = Mutex<[ScenarioKind: any LifecycleHooks]>([:])
+    private let publicURLBox: Mutex<String>
+    /// Told whenever a job gets an earlier due time than it may already know of.
+    let wakeUps = Mutex<(@Sendable (String, Int64) -> Void)?>(nil)
+
+    public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
+        self.store = store
+        self.catalog = catalog
+        selector = ScenarioSelector(catalog: catalog)
+        var machines: [String: LifecycleMachine] = [:]
+        for scenario in catalog.all {
+            machines[Self.machineKey(scenario.service, scenario.kind, scenario.name)] = LifecycleMachine(scenario: scenario)
+        }
+        self.machines = machines
+        clocks = NamespaceClocks(settings: configuration.clock)
+        seed = configuration.seed
+        self.logger = logger
+        publicURLBox = Mutex(configuration.publicURL)
+    }
+
+    static func machineKey(_ service: String, _ kind: String, _ name: String) -> String { "\(service)/\(kind)/\(name)" }
+
+    public var clockSettings: ClockSettings { clocks.settings }
+
+    public var publicURL: String {
+        get { publicURLBox.withLock { $0 } }
+    }
+
+    public func setPublicURL(_ url: String) { publicURLBox.withLock { $0 = url } }
+
+    /// Registers a service's hooks for one kind of job. Call before serving.
+    public func register(_ hooks: any LifecycleHooks, service: String, kind: String) {
+        self.hooks.withLock { $0[ScenarioKind(service: service, kind: kind)] = hooks }
+    }
+
+    func hooks(for kind: ScenarioKind) -> (any LifecycleHooks)? { hooks.withLock { $0[kind] } }
+
+    // MARK: - Time
+
+    /// The namespace's current time. Every timestamp a response carries comes from here.
+    public func now(namespace: String) -> Timestamp {
+        if let clock = clocks.cached(namespace) { return Timestamp(unixMilliseconds: clock.now(wall: clocks.wallNow)) }
+        let clock = (try? store.readSync { db in try db.namespaces.get(namespace) }).flatMap { record in
+            record.map {
+                NamespaceClock(mode: ClockMode(rawValue: $0.clockMode) ?? clocks.settings.mode,
+                               anchorVirtual: $0.clockNowMs, anchorWall: $0.clockAnchorWallMs ?? clocks.wallNow,
+                               timeScale: $0.timeScale)
+            }
+        } ?? clocks.initialClock()
+        clocks.remember(namespace, clock)
+        return Timestamp(unixMilliseconds: clock.now(wall: clocks.wallNow))
+    }
+
+    // MARK: - Jobs
+
+    /// Creates a job: picks its scenario, enters the initial step and records the first event, in one
+    /// transaction. Throws `EngineError`.
+    public func createJob(_ new: NewJob) async throws -> Job {
+        try Self.checkNamespace(new.namespace)
+        let kind = ScenarioKind(service: new.service, kind: new.kind)
+        let publicURL = self.publicURL
+        let result = try await storeWrite { db in
+            try self.insertJob(new, kind: kind, publicURL: publicURL, in: db)
+        }
+        notifyDue(result.job)
+        return result.job
+    }
+
+    struct Created { var job: Job; var transitions: [AppliedTransition] }
+
+    func insertJob(_ new: NewJob, kind: ScenarioKind, publicURL: String, at time: Int64? = nil,
+                   in db: SQLiteConnection) throws -> Created {
+        let clock = try clocks.clock(for: new.namespace, in: db)
+        let now = time ?? clock.now(wall: clocks.wallNow)
+        let scenario = try selectScenario(for: new, kind: kind, in: db)
+        guard let machine = machines[Self.machineKey(new.service, new.kind, scenario.name)] else {
+            throw EngineError.noScenario(kind: kind.description)
+        }
+        let counterName: String
+        switch new.idStyle {
+        case .uuid: counterName = "id/uuid"
+        case .prefixed(let prefix): counterName = "id/" + prefix
+        }
+        let counter = try db.sequences.next(namespace: new.namespace, name: counterName)
+        let id: String
+        switch new.idStyle {
+        case .uuid: id = IDGenerator.uuid(seed: seed, namespace: new.namespace, counter: UInt64(counter))
+        case .prefixed(let prefix):
+            id = IDGenerator.id(prefix: prefix, seed: seed, namespace: new.namespace, counter: UInt64(counter))
+        }
+        var jitter = RandomStreams(seed: seed, namespace: new.namespace).stream("jitter/" + id)
+        guard case .moveTo(let transition) = machine.start(request: new.request, using: &jitter) else {
+            throw EngineError.noScenario(kind: kind.description)
+        }
+        let at = Timestamp(unixMilliseconds: now)
+        var job = Job(id: id, namespace: new.namespace, service: new.service, kind: new.kind,
+                      state: transition.state, step: transition.step,
+                      dueAt: transition.dueAfterMs.map { at.adding(milliseconds: $0) },
+                      scenario: scenario.name, request: new.request, data: new.data,
+                      createdAt: at, updatedAt: at, finishedAt: transition.isTerminal ? at : nil, version: 1)
+        let entry = StepEntry(step: transition.step, state: transition.state, fromState: nil,
+                              isTerminal: transition.isTerminal, at: at, trigger: "create",
+                              effects: transition.effects, eventPayload: nil)
+        var transitions: [AppliedTransition] = []
+        let spawned = applyEntry(entry, to: &job, publicURL: publicURL)
+        try db.jobs.insert(JobRecordCoding.record(from: job, machine: machine))
+        try recordEvent(job: job, entry: entry, in: db)
+        transitions.append(applied(job, entry))
+        for child in spawned {
+            let created = try insertJob(child, kind: ScenarioKind(service: child.service, kind: child.kind),
+                                        publicURL: publicURL, at: now, in: db)
+            transitions += created.transitions
+        }
+        return Created(job: job, transitions: transitions)
+    }
+
+    func selectScenario(for new: NewJob, kind: ScenarioKind, in db: SQLiteConnection) throws -> Scenario {
+        let pinKey = "pin/\(kind.service)/\(kind.kind)"
+        var pin: ScenarioSelector.Pin?
+        if new.scenarioName == nil, case .text(let text)? = try db.keyValues.get(namespace: new.namespace, key: pinKey) {
+            pin = ScenarioPins.decode(text)
+        }
+        switch selector.select(kind, request: new.request, explicitName: new.scenarioName, pin: pin) {
+        case .success(let selection):
+            if selection.usedPin, var pin {
+                pin.remaining -= 1
+                if pin.remaining > 0 {
+                    try db.keyValues.set(namespace: new.namespace, key: pinKey, value: .text(ScenarioPins.encode(pin)))
+                } else {
+                    _ = try db.keyValues.delete(namespace: new.namespace, key: pinKey)
+                }
+            }
+            return selection.scenario
+        case .failure(.unknownScenario(let name, _, let valid)):
+            throw EngineError.unknownScenario(name: name, kind: kind.description, available: valid)
+        case .failure:
+            throw EngineError.noScenario(kind: kind.description)
+        }
+    }
+
+    /// Applies the step's effects and the service's hook; returns the jobs the hook spawned.
+    func applyEntry(_ entry: StepEntry, to job: inout Job, publicURL: String) -> [NewJob] {
+        DefaultEffects.apply(entry.effects, to: &job.data)
+        guard let hooks = hooks(for: job.kindKey) else { return [] }
+        var context = HookContext(publicURL: publicURL, seed: seed)
+        hooks.entered(entry, job: &job, context: &context)
+        return context.spawned
+    }
+
+    func recordEvent(job: Job, entry: StepEntry, in db: SQLiteConnection) throws {
+        var detail: [String: JSONValue] = ["step": .string(entry.step), "trigger": .string(entry.trigger)]
+        if let payload = entry.eventPayload { detail["event"] = payload }
+        _ = try db.events.append(JobEventRecord(jobID: job.id, namespace: job.namespace, at: entry.at.unixMilliseconds,
+                                                fromState: entry.fromState, toState: entry.state,
+                                                detail: JSONValue.object(detail).serialized()))
+    }
+
+    func applied(_ job: Job, _ entry: StepEntry) -> AppliedTransition {
+        AppliedTransition(jobID: job.id, namespace: job.namespace, service: job.service, kind: job.kind, at: entry.at,
+                          fromState: entry.fromState, toState: entry.state, step: entry.step, trigger: entry.trigger)
+    }
+
+    /// The job as it is at its namespace's current time, or nil.
+    public func job(id: String, namespace: String) async throws -> Job? {
+        guard let job = try readJob(id: id, namespace: namespace) else { return nil }
+        // On a real clock the scheduler may not have woken yet for a transition already due: catch
+        // up first, so a poll at time T sees exactly the state the job has at T.
+        if let due = job.dueAt, due <= now(namespace: namespace) {
+            _ = try await runDue(namespace: namespace, upTo: now(namespace: namespace).unixMilliseconds)
+            return try readJob(id: id, namespace: namespace)
+        }
+        return job
+    }
+
+    func readJob(id: String, namespace: String) throws -> Job? {
+        do {
+            guard let record = try store.readSync({ db in try db.jobs.get(id: id, namespace: namespace) }) else { return nil }
+            return try JobRecordCoding.job(from: record, machines: machines)
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError.storage("\(error)")
+        }
+    }
+
+    /// Jobs of a namespace, filtered and paged.
+    public func jobs(namespace: String, service: String? = nil, kind: String? = nil, state: String? = nil,
+                     newestFirst: Bool = true, limit: Int = 50, offset: Int = 0) async throws -> (jobs: [Job], total: Int) {
+        try await catchUp(namespace: namespace)
+        do {
+            let page = try store.readSync { db in
+                try db.jobs.list(namespace: namespace, service: service, kind: kind, state: state,
+                                 newestFirst: newestFirst, limit: limit, offset: offset)
+            }
+            return (try page.items.map { try JobRecordCoding.job(from: $0, machines: machines) }, page.total)
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError.storage("\(error)")
+        }
+    }
+
+    /// The job's stored history, oldest first.
+    public func events(jobID: String, namespace: String) async throws -> [JobEvent] {
+        try await storeRead { db in
+            try db.events.list(jobID: jobID).filter { $0.namespace == namespace }.map { record in
+                JobEvent(seq: record.seq, at: Timestamp(unixMilliseconds: record.at), fromState: record.fromState,
+                         toState: record.toState, detail: JSONValue.parse(record.detail) ?? .null)
+            }
+        }
+    }
+
+    /// Delivers an external event (`answer`, `approve`, `message`) to a job. `update` runs in the same
+    /// transaction before the move, to record what the event carried. Throws `EngineError`.
+    public func send(event: String, payload: JSONValue, toJob id: String, namespace: String,
+                     update: (@Sendable (inout Job) -> Void)? = nil) async throws -> Job {
+        try await catchUp(namespace: namespace)
+        let publicURL = self.publicURL
+        let job = try await storeWrite { db -> Job in
+            guard let record = try db.jobs.get(id: id, namespace: namespace) else { throw EngineError.jobNotFound(id: id) }
+            var job = try JobRecordCoding.job(from: record, machines: self.machines)
+            guard let machine = self.machines[Self.machineKey(job.service, job.kind, job.scenario)] else {
+                throw EngineError.noScenario(kind: job.kindKey.description)
+            }
+            let clock = try self.clocks.clock(for: namespace, in: db)
+            let at = Timestamp(unixMilliseconds: clock.now(wall: self.clocks.wallNow))
+            var jitter = RandomStreams(seed: self.seed, namespace: namespace).stream("jitter/\(job.id)/\(job.version)")
+            let outcome = machine.apply(.event(name: event, payload: payload), at: job.step, request: job.request, using: &jitter)
+            switch outcome {
+            case .rejected(let rejection):
+                throw EngineError.eventRejected(event: event, state: job.state, reason: rejection.description)
+            case .stay:
+                update?(&job)
+                job.updatedAt = at
+                try self.store(job, machine: machine, in: db)
+                return job
+            case .moveTo(let transition):
+                update?(&job)
+                let spawned = try self.move(&job, to: transition, at: at, trigger: "event:" + event,
+                                            eventPayload: payload, machine: machine, publicURL: publicURL, in: db)
+                _ = spawned
+                return job
+            }
+        }
+        notifyDue(job)
+        return job
+    }
+
+    /// Changes a job's document outside its lifecycle (a builder's settings). Throws `EngineError`.
+    public func update(jobID id: String, namespace: String, _ body: @escaping @Sendable (inout Job) throws -> Void) async throws -> Job {
+        try await catchUp(namespace: namespace)
+        return try await storeWrite { db -> Job in
+            guard let record = try db.jobs.get(id: id, namespace: namespace) else { throw EngineError.jobNotFound(id: id) }
+            var job = try JobRecordCoding.job(from: record, machines: self.machines)
+            guard let machine = self.machines[Self.machineKey(job.service, job.kind, job.scenario)] else {
+                throw EngineError.noScenario(kind: job.kindKey.description)
+            }
+            try body(&job)
+            let clock = try self.clocks.clock(for: namespace, in: db)
+            job.updatedAt = Timestamp(unixMilliseconds: clock.now(wall: self.clocks.wallNow))
+            try self.store(job, machine: machine, in: db)
+            return job
+        }
+    }
+
+    /// Deletes one job and its history. - Returns: whether it existed.
+    public func deleteJob(id: String, namespace: String) async throws -> Bool {
+        try await storeWrite { db in
+            guard try db.jobs.get(id: id, namespace: namespace) != nil else { return false }
+            return try db.jobs.delete(id: id)
+        }
+    }
+
+    func store(_ job: Job, machine: LifecycleMachine, in db: SQLiteConnection) throws {
+        let record = JobRecordCoding.record(from: job, machine: machine)
+        guard try db.jobs.update(record) else {
+            throw EngineError.storage("job \(job.id) changed concurrently (version \(job.version))")
+        }
+    }
+
+    /// Moves `job` into a new step: effects, hook, row update, event row, spawned jobs.
+    @discardableResult
+    func move(_ job: inout Job, to transition: LifecycleMachine.Transition, at: Timestamp, trigger: String,
+              eventPayload: JSONValue?, machine: LifecycleMachine, publicURL: String,
+              in db: SQLiteConnection) throws -> [AppliedTransition] {
+        let entry = StepEntry(step: transition.step, state: transition.state, fromState: job.state,
+                              isTerminal: transition.isTerminal, at: at, trigger: trigger,
+                              effects: transition.effects, eventPayload: eventPayload)
+        job.state = transition.state
+        job.step = transition.step
+        job.dueAt = transition.dueAfterMs.map { at.adding(milliseconds: $0) }
+        job.updatedAt = at
+        job.finishedAt = transition.isTerminal ? at : nil
+        let spawned = applyEntry(entry, to: &job, publicURL: publicURL)
+        try store(job, machine: machine, in: db)
+        job.version += 1
+        try recordEvent(job: job, entry: entry, in: db)
+        var transitions = [applied(job, entry)]
+        for child in spawned {
+            transitions += try insertJob(child, kind: ScenarioKind(service: child.service, kind: child.kind),
+                                         publicURL: publicURL, at: at.unixMilliseconds, in: db).transitions
+        }
+        return transitions
+    }
+
+    // MARK: - Store bridging
+
+    func storeWrite<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        do {
+            return try await store.write(body)
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError.storage("\(error)")
+        }
+    }
+
+    func storeRead<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        do {
+            return try await store.read(body)
+        } catch {
+            throw EngineError.storage("\(error)")
+        }
+    }
+
+    static func checkNamespace(_ name: String) throws {
+        guard NamespaceResolver.isValid(name) else { throw EngineError.invalidNamespace(name) }
+    }
+
+    func notifyDue(_ job: Job) {
+        guard let due = job.dueAt else { return }
+        wakeUps.withLock { $0 }?(job.namespace, due.unixMilliseconds)
+    }
+}
+
+/// Pins stored in the key–value table as `NAME:REMAINING`.
+enum ScenarioPins {
+    static func encode(_ pin: ScenarioSelector.Pin) -> String { "\(pin.name):\(pin.remaining)" }
+    static func decode(_ text: String) -> ScenarioSelector.Pin? {
+        guard let colon = text.lastIndex(of: ":"), let remaining = Int(text[text.index(after: colon)...]) else { return nil }
+        return ScenarioSelector.Pin(name: String(text[..<colon]), remaining: remaining)
+    }
+}

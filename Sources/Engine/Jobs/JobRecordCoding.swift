@@ -1,0 +1,35 @@
+import Scenarios
+import Store
+
+/// Job ⇄ row. The row's `step` is the index of the step in its scenario; `payload` holds the
+/// request, the document and `finishedAt` as one JSON object.
+enum JobRecordCoding {
+    static func record(from job: Job, machine: LifecycleMachine) -> JobRecord {
+        var payload: [String: JSONValue] = ["request": job.request, "data": .object(job.data)]
+        if let finishedAt = job.finishedAt { payload["finishedAt"] = .int(finishedAt.unixMilliseconds) }
+        let stepIndex = machine.scenario.steps.firstIndex { $0.id == job.step } ?? -1
+        return JobRecord(id: job.id, namespace: job.namespace, service: job.service, kind: job.kind, state: job.state,
+                         step: stepIndex, dueAt: job.dueAt?.unixMilliseconds, scenario: job.scenario,
+                         payload: JSONValue.object(payload).serialized(),
+                         createdAt: job.createdAt.unixMilliseconds, updatedAt: job.updatedAt.unixMilliseconds,
+                         version: job.version)
+    }
+
+    static func job(from record: JobRecord, machines: [String: LifecycleMachine]) throws -> Job {
+        guard let payload = JSONValue.parse(record.payload)?.objectValue else {
+            throw EngineError.storage("job \(record.id) has an unreadable payload")
+        }
+        let machine = machines[Engine.machineKey(record.service, record.kind, record.scenario)]
+        let steps = machine?.scenario.steps ?? []
+        let step = steps.indices.contains(record.step) ? steps[record.step].id : "#\(record.step)"
+        var finishedAt: Timestamp?
+        if case .int(let ms)? = payload["finishedAt"] { finishedAt = Timestamp(unixMilliseconds: ms) }
+        return Job(id: record.id, namespace: record.namespace, service: record.service, kind: record.kind,
+                   state: record.state, step: step, dueAt: record.dueAt.map(Timestamp.init(unixMilliseconds:)),
+                   scenario: record.scenario, request: payload["request"] ?? .object([:]),
+                   data: payload["data"]?.objectValue ?? [:],
+                   createdAt: Timestamp(unixMilliseconds: record.createdAt),
+                   updatedAt: Timestamp(unixMilliseconds: record.updatedAt),
+                   finishedAt: finishedAt, version: record.version)
+    }
+}
