@@ -8,7 +8,7 @@ import Testing
     enum Step: CustomStringConvertible {
         case start(at: Double)
         case bytes(String, at: Double)
-        case respond(Int)
+        case respond(Int, at: Double = 1)
         case written(at: Double)
         case eof
         case timer(at: Double)
@@ -18,7 +18,7 @@ import Testing
             switch self {
             case .start(let t): "start@\(t)"
             case let .bytes(text, t): "bytes(\(text.debugDescription))@\(t)"
-            case .respond(let code): "respond(\(code))"
+            case let .respond(code, t): "respond(\(code))@\(t)"
             case .written(let t): "written@\(t)"
             case .eof: "eof"
             case .timer(let t): "timer@\(t)"
@@ -55,7 +55,7 @@ import Testing
             switch step {
             case .start(let t): output = machine.start(now: ns(t))
             case let .bytes(text, t): output = machine.received(Array(text.utf8), now: ns(t))
-            case .respond(let code): output = machine.responseReady(HTTPResponse(status: HTTPStatus(code)))
+            case let .respond(code, t): output = machine.responseReady(HTTPResponse(status: HTTPStatus(code)), now: ns(t))
             case .written(let t): output = machine.writeCompleted(now: ns(t))
             case .eof: output = machine.endOfInput()
             case .timer(let t): output = machine.timerFired(now: ns(t))
@@ -83,7 +83,8 @@ import Testing
             (.start(at: 0), "none +timer@60.0"),
             (.bytes("GET / HT", at: 1), "none +timer@11.0"),
             (.bytes("TP/1.1\r\nHost: x\r\n", at: 5), "none"),
-            (.timer(at: 11), "write 408 close"),
+            // The 408 must itself be read within the idle timeout.
+            (.timer(at: 11), "write 408 close +timer@71.0"),
             (.written(at: 11), "close"),
         ])
     }
@@ -95,7 +96,7 @@ import Testing
             (.respond(200), "write 200 keep-alive"),
             (.written(at: 2), "none"),
             (.bytes("GET /b", at: 30), "none +timer@40.0"),
-            (.timer(at: 40), "write 408 close"),
+            (.timer(at: 40), "write 408 close +timer@100.0"),
         ])
     }
 
@@ -226,9 +227,21 @@ import Testing
             (.start(at: 0), "none +timer@60.0"),
             (.bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n", at: 1), "call GET /"),
             (.timer(at: 60), "none"),
-            (.respond(200), "write 200 keep-alive"),
-            // The timer is disarmed, so finishing re-arms it for the idle deadline.
-            (.written(at: 70), "none +timer@130.0"),
+            // The timer is disarmed, so writing arms it again (for the slow-reader deadline)…
+            (.respond(200, at: 65), "write 200 keep-alive +timer@125.0"),
+            // …and after the write the idle deadline is later, so the timer re-arms when it fires.
+            (.written(at: 70), "none"),
+            (.timer(at: 125), "none +timer@130.0"),
+        ])
+    }
+
+    @Test func clientThatDoesNotReadTheResponse_isClosedAfterTheIdleTimeout() {
+        Self.run([
+            (.start(at: 0), "none +timer@60.0"),
+            (.bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n", at: 1), "call GET /"),
+            (.respond(200, at: 1), "write 200 keep-alive"),
+            (.timer(at: 60), "none +timer@61.0"),
+            (.timer(at: 61), "close"),
         ])
     }
 
@@ -238,7 +251,7 @@ import Testing
         #expect(machine.isReading)
         _ = machine.received(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8), now: 1)
         #expect(!machine.isReading)
-        _ = machine.responseReady(HTTPResponse())
+        _ = machine.responseReady(HTTPResponse(), now: 1)
         #expect(!machine.isReading)
         _ = machine.writeCompleted(now: 2)
         #expect(machine.isReading)
@@ -249,7 +262,7 @@ import Testing
         _ = machine.start(now: 0)
         _ = machine.received(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8), now: 1)
         machine.closed()
-        #expect(Self.describe(machine.responseReady(HTTPResponse())) == "none")
+        #expect(Self.describe(machine.responseReady(HTTPResponse(), now: 2)) == "none")
         #expect(machine.isClosed)
     }
 }

@@ -150,7 +150,7 @@ final class Connection: @unchecked Sendable {
 
     private func responseReady(_ response: HTTPResponse) {
         guard mode == .http else { return }
-        apply(machine.responseReady(response))
+        apply(machine.responseReady(response, now: Self.now()))
     }
 
     // MARK: Carrying out the machine's decisions
@@ -165,12 +165,13 @@ final class Connection: @unchecked Sendable {
         case .callResponder(var request):
             request.remoteAddress = peerDescription()
             let responder = server.responder
-            let queue = io.queue
-            // The responder is async and may suspend for long; it runs on the cooperative pool and its
-            // answer hops back to this connection's queue, the only place the state may change.
-            Task {
+            // The task prefers this connection's queue as its executor: nonisolated responder code runs
+            // there, and after any await of an actor it comes back there, so the answer is handed over
+            // on the queue that owns the connection's state.
+            Task(executorPreference: io) {
                 let response = await responder.respond(to: request)
-                queue.async { self.responseReady(response) }
+                dispatchPrecondition(condition: .onQueue(self.io.queue))
+                self.responseReady(response)
             }
         case .writeContinue:
             write(Self.continueBytes, then: .nothing)
@@ -402,6 +403,10 @@ final class Connection: @unchecked Sendable {
 
     private func peerDescription() -> String? {
         if let remoteAddress { return remoteAddress }
+        if let peer = socket.knownPeer {
+            remoteAddress = peer.description
+            return remoteAddress
+        }
         do {
             remoteAddress = try socket.peerAddress().description
         } catch {

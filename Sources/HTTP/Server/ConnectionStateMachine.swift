@@ -13,7 +13,7 @@ struct ConnectionStateMachine {
         /// announce `Expect: 100-continue`): the slowloris guard.
         var headerRead: UInt64
         /// How long a keep-alive connection may sit between requests; also bounds a body upload that
-        /// follows `100 Continue`.
+        /// follows `100 Continue`, and a response write the client does not read.
         var idle: UInt64
 
         init(headerReadSeconds: Double, idleSeconds: Double) {
@@ -133,11 +133,10 @@ struct ConnectionStateMachine {
     }
 
     /// The responder answered the request handed out by `.callResponder`.
-    mutating func responseReady(_ response: HTTPResponse) -> Output {
+    mutating func responseReady(_ response: HTTPResponse, now: UInt64) -> Output {
         guard case let .responding(summary, keepAlive) = state else { return Output(.none) }
         let keep = keepAlive && !isShuttingDown
-        state = .writing(keepAlive: keep)
-        return Output(.respond(response, summary, keepAlive: keep))
+        return startWriting(response, summary, keepAlive: keep, now: now)
     }
 
     /// The shell finished writing the response of `.respond`.
@@ -165,17 +164,21 @@ struct ConnectionStateMachine {
             return Output(.none, scheduleTimeout: deadline)
         }
         self.deadline = nil
-        guard case .reading(let phase) = state else { return Output(.none) }
-        switch phase {
-        case .idle:
+        switch state {
+        case .reading(.idle):
             // RFC 9112 §9.6: a server may close an idle connection at any time.
             state = .closed
             return Output(.close)
-        case .head, .body:
-            state = .writing(keepAlive: false)
+        case .reading(.head), .reading(.body):
             let response = HTTPResponse.coreError(.requestTimeout, code: "request_timeout",
                                                   message: "The request was not received in time.")
-            return Output(.respond(response, Self.unknownRequest, keepAlive: false))
+            return startWriting(response, Self.unknownRequest, keepAlive: false, now: now)
+        case .writing:
+            // The client stopped reading our response: give up on it.
+            state = .closed
+            return Output(.close)
+        case .responding, .closed:
+            return Output(.none)
         }
     }
 
@@ -228,10 +231,15 @@ struct ConnectionStateMachine {
         case .error(let error):
             // The parser is dead; no response has started because the previous one was fully written
             // before the parser was asked again (STYLE habit 8: error answer, Connection: close, close).
-            state = .writing(keepAlive: false)
-            deadline = nil
-            return Output(.respond(error.response, Self.unknownRequest, keepAlive: false))
+            return startWriting(error.response, Self.unknownRequest, keepAlive: false, now: now)
         }
+    }
+
+    /// Hands a response to the shell; the idle timeout bounds how long the client may take to read it.
+    private mutating func startWriting(_ response: HTTPResponse, _ summary: RequestSummary, keepAlive: Bool,
+                                       now: UInt64) -> Output {
+        state = .writing(keepAlive: keepAlive)
+        return Output(.respond(response, summary, keepAlive: keepAlive), scheduleTimeout: setDeadline(now + timeouts.idle))
     }
 
     /// Sets the phase deadline; returns a timer deadline when the armed timer would fire too late.

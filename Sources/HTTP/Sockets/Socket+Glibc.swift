@@ -77,9 +77,14 @@ extension Socket {
         while true {
             // accept4(SOCK_NONBLOCK) would save the fcntl, but Glibc's Swift module does not export it
             // (it is behind _GNU_SOURCE); accepted sockets do not inherit O_NONBLOCK on Linux.
-            let fd = Glibc.accept(fileDescriptor, nil, nil)
+            var storage = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let fd = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(fileDescriptor, $0, &length) }
+            }
             if fd >= 0 {
                 let socket = Socket(fileDescriptor: fd)
+                socket.knownPeer = SocketAddress(storage: storage)
                 guard fcntl(fd, F_SETFL, O_NONBLOCK) == 0 else { throw .lastError("fcntl(O_NONBLOCK)") }
                 return socket
             }

@@ -8,6 +8,8 @@ public final class Socket {
     /// (and their cancel handlers run) before the socket is closed.
     public let fileDescriptor: Int32
     public private(set) var isOpen = true
+    /// The peer, when the kernel told us for free (accept); `peerAddress()` asks it otherwise.
+    public internal(set) var knownPeer: SocketAddress?
 
     init(fileDescriptor: Int32) {
         self.fileDescriptor = fileDescriptor
