@@ -141,6 +141,18 @@ import Testing
         ])
     }
 
+    @Test func http10KeepAlive_isEchoedInTheResponse() {
+        var machine = Machine(limits: ParserLimits(), timeouts: .init(headerReadSeconds: 10, idleSeconds: 60))
+        _ = machine.start(now: 0)
+        _ = machine.received(Array("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n".utf8), now: 1)
+        guard case let .respond(response, _, keepAlive) = machine.responseReady(HTTPResponse(), now: 1).action else {
+            Issue.record("expected a response")
+            return
+        }
+        #expect(keepAlive)
+        #expect(response.headers["Connection"] == "keep-alive")
+    }
+
     @Test func expectContinue_writes100ThenReadsTheBody() {
         Self.run([
             (.start(at: 0), "none +timer@60.0"),

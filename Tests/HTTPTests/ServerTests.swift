@@ -256,6 +256,41 @@ import Testing
         #expect(throws: RawSocketClient.Failure.self) { try RawSocketClient(port: port) }
     }
 
+    @Test func shutdown_closesAStuckRequestAfterTheGracePeriod() async throws {
+        let release = Gate()
+        let entered = Gate()
+        let configuration = LiveServer.configuration { $0.shutdownGracePeriod = 0.2 }
+        let server = HTTPServer(configuration: configuration, responder: ClosureResponder { _ in
+            entered.open()
+            await release.wait()
+            return HTTPResponse()
+        }, logger: LiveServer.silentLogger)
+        let port = try server.start()
+        let client = try RawSocketClient(port: port)
+        try client.send(Self.get("/stuck"))
+        await entered.wait()
+        let start = DispatchTime.now()
+        await server.shutdown()
+        let waited = Self.elapsed(since: start)
+        #expect(waited >= 0.15 && waited < 1)
+        #expect(server.connectionCount == 0)
+        let received = try await blocking { [client] in try client.readUntilClose() }
+        #expect(received.isEmpty)
+        release.open()
+    }
+
+    @Test func ipv6Loopback_servesRequests() async throws {
+        let configuration = LiveServer.configuration { $0.host = "::1" }
+        try await LiveServer.run(configuration: configuration, responder: Self.echo) { _, port in
+            try await blocking {
+                let client = try RawSocketClient(port: port, host: "::1")
+                try client.send(Self.get("/six"))
+                let response = try client.readResponse()
+                #expect(response.text == "GET /six ")
+            }
+        }
+    }
+
     @Test func connectionsBeyondTheCap_get503() async throws {
         let configuration = LiveServer.configuration { $0.maxConnections = 1 }
         try await LiveServer.run(configuration: configuration, responder: Self.echo) { server, port in

@@ -65,7 +65,9 @@ struct ConnectionStateMachine {
     enum State {
         case reading(ReadPhase)
         /// The responder is working on a request; reading is paused.
-        case responding(RequestSummary, keepAlive: Bool)
+        /// `http10` requests that kept the connection open with `Connection: keep-alive`, which the
+        /// response must echo or the client assumes a close (RFC 9112 §C.2.2).
+        case responding(RequestSummary, keepAlive: Bool, http10: Bool)
         /// A response is being written.
         case writing(keepAlive: Bool)
         case closed
@@ -121,8 +123,8 @@ struct ConnectionStateMachine {
         case .reading:
             state = .closed
             return Output(.close)
-        case .responding(let summary, _):
-            state = .responding(summary, keepAlive: false)
+        case .responding(let summary, _, let http10):
+            state = .responding(summary, keepAlive: false, http10: http10)
             return Output(.none)
         case .writing:
             state = .writing(keepAlive: false)
@@ -134,9 +136,12 @@ struct ConnectionStateMachine {
 
     /// The responder answered the request handed out by `.callResponder`.
     mutating func responseReady(_ response: HTTPResponse, now: UInt64) -> Output {
-        guard case let .responding(summary, keepAlive) = state else { return Output(.none) }
+        guard case let .responding(summary, keepAlive, http10) = state else { return Output(.none) }
         let keep = keepAlive && !isShuttingDown
-        return startWriting(response, summary, keepAlive: keep, now: now)
+        guard keep && http10 else { return startWriting(response, summary, keepAlive: keep, now: now) }
+        var response = response
+        response.headers.set("Connection", "keep-alive")
+        return startWriting(response, summary, keepAlive: true, now: now)
     }
 
     /// The shell finished writing the response of `.respond`.
@@ -225,7 +230,7 @@ struct ConnectionStateMachine {
             return Output(.writeContinue, scheduleTimeout: setDeadline(now + timeouts.idle))
         case .request(let request):
             let keepAlive = request.keepAlive && !isShuttingDown
-            state = .responding(RequestSummary(request), keepAlive: keepAlive)
+            state = .responding(RequestSummary(request), keepAlive: keepAlive, http10: request.version == .http1_0)
             deadline = nil
             return Output(.callResponder(request))
         case .error(let error):

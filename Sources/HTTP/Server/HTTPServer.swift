@@ -103,28 +103,27 @@ public final class HTTPServer: Sendable {
             logger.debug("accepted socket unusable", metadata: ["error": "\(error)"])
             return
         }
-        let io = state.withLock { state -> IOQueue? in
+        // Checked and registered under one lock, so shutdown either sees the connection or refuses it.
+        let connection = state.withLock { state -> Connection? in
             guard state.phase == .running, state.connections.count < configuration.maxConnections else { return nil }
             state.nextQueue &+= 1
-            return ioQueues[state.nextQueue % ioQueues.count]
+            let connection = Connection(socket: socket, io: ioQueues[state.nextQueue % ioQueues.count], server: self)
+            state.connections[ObjectIdentifier(connection)] = connection
+            return connection
         }
-        guard let io else {
+        guard let connection else {
             reject(socket)
             return
         }
-        let connection = Connection(socket: socket, io: io, server: self)
-        state.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
-        io.queue.async { connection.start() }
+        connection.io.queue.async { connection.start() }
     }
 
     func connectionClosed(_ connection: Connection) {
-        state.withLock { _ = $0.connections.removeValue(forKey: ObjectIdentifier(connection)) }
-        finishShutdownIfDrained()
+        finishShutdownIfDrained { _ = $0.connections.removeValue(forKey: ObjectIdentifier(connection)) }
     }
 
     func listenerClosed() {
-        state.withLock { $0.listenerOpen = false }
-        finishShutdownIfDrained()
+        finishShutdownIfDrained { $0.listenerOpen = false }
     }
 
     // MARK: Private
@@ -157,8 +156,10 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    private func finishShutdownIfDrained() {
+    /// Applies `change`, then resumes the shutdown waiters if nothing is left open.
+    private func finishShutdownIfDrained(after change: (inout State) -> Void = { _ in }) {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            change(&state)
             guard state.phase == .shuttingDown, !state.listenerOpen, state.connections.isEmpty else { return [] }
             state.phase = .stopped
             state.acceptor = nil
