@@ -78,6 +78,22 @@ import Testing
         }
     }
 
+    @Test func cancellation_endsTheExchange() async throws {
+        try await LiveServer.run(respond: { _ in
+            var response = HTTPResponse()
+            response.delivery = .hang(maxSeconds: 5)
+            return response
+        }) { _, port in
+            let task = Task { await Self.attempt(port: port, timeout: 5) }
+            task.cancel()
+            let result = await task.value
+            guard case .failure(.cancelled) = result else {
+                Issue.record("expected cancellation, got \(result)")
+                return
+            }
+        }
+    }
+
     @Test func refusedConnection_isAConnectFailure() async throws {
         let listener = try Socket.listen(on: .loopbackIPv4(port: 0), backlog: 1)
         let port = try listener.localAddress().port

@@ -68,7 +68,7 @@ import Testing
 
     @Test func reset_isSeenAsAConnectionResetByThePeer() throws {
         let (_, client, server) = try Self.pair()
-        server.reset()
+        try server.reset()
         #expect(try client.wait(for: .readable, timeout: 1))
         do {
             _ = try Self.read(client)
@@ -80,7 +80,7 @@ import Testing
 
     @Test func writeToAResetPeer_isATypedErrorNotSIGPIPE() throws {
         let (_, client, server) = try Self.pair()
-        server.reset()
+        try server.reset()
         #expect(try client.wait(for: .readable, timeout: 1))
         #expect(throws: SocketError.self) {
             for _ in 0..<3 { _ = try Self.send("after reset", on: client) }

@@ -106,7 +106,12 @@ final class ClientExchange: @unchecked Sendable {
     }
 
     private func start() {
-        guard !finished else { return }
+        guard !finished else {
+            // Cancelled before it began: `finish` ran without a continuation to resume.
+            completion?.resume(returning: .failure(.cancelled))
+            completion = nil
+            return
+        }
         deadline = .now() + max(0, timeout)
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.setEventHandler { [self] in finish(.failure(.timedOut(phase))) }

@@ -383,7 +383,15 @@ final class Connection: @unchecked Sendable {
     }
 
     private func finishClose() {
-        if resetOnClose { socket.reset() } else { socket.close() }
+        if resetOnClose {
+            do {
+                try socket.reset()
+            } catch {
+                server.logger.debug("reset fault fell back to an orderly close", metadata: ["error": "\(error)"])
+            }
+        } else {
+            socket.close()
+        }
         server.connectionClosed(self)
     }
 

@@ -6,6 +6,10 @@ import Synchronization
 /// An HTTP/1.1 server on non-blocking sockets driven by dispatch sources (epoll underneath): a few
 /// serial queues carry every connection, so ten thousand idle keep-alive connections cost a few
 /// threads and no read buffers.
+///
+/// The responder is called once per request, in order per connection, in a task whose preferred
+/// executor is the connection's I/O queue: it should await rather than block, or it holds up the
+/// other connections on that queue.
 public final class HTTPServer: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder

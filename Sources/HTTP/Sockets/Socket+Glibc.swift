@@ -183,6 +183,7 @@ extension Socket {
     /// Resolves `host` to an address: numeric hosts directly, names through getaddrinfo (which blocks;
     /// callers keep it off latency-sensitive queues).
     public static func resolve(host: String, port: Int) throws(SocketError) -> SocketAddress {
+        // Not numeric is not an error here: it means "a name", which getaddrinfo resolves below.
         if let numeric = try? SocketAddress(host: host, port: port) { return numeric }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC

@@ -27,11 +27,12 @@ public final class Socket {
     }
 
     /// Aborts the connection with a TCP RST instead of an orderly FIN: SO_LINGER with a zero timeout,
-    /// then close (the `Delivery.reset` fault, and what a crashed peer looks like).
-    public func reset() {
+    /// then close (the `Delivery.reset` fault, and what a crashed peer looks like). The socket is
+    /// closed even when setting the option fails; the error then says the close was an orderly one.
+    public func reset() throws(SocketError) {
         guard isOpen else { return }
-        try? setLingerZero()  // best effort: if it fails, an orderly close is the next best thing
-        close()
+        defer { close() }
+        try setLingerZero()
     }
 }
 
