@@ -35,8 +35,21 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Start of every namespace's manual clock, in Unix milliseconds (default 2026-01-01T00:00:00Z).
     public var startTimeMs: Int64 = 1_767_225_600_000
     public var seed: UInt64 = 42
-    /// Scenario library; nil means the fixtures shipped with this checkout or binary.
+    /// Fixtures root (`scenarios/`, `world/`); nil means the fixtures shipped with this checkout or binary.
     public var fixturesPath: String?
+    /// Strict emulation: only the vendors' current model lists, their documented character sets, and
+    /// unknown enum values rejected; the default is lenient where the vendors' docs are loose.
+    public var strict = false
+    /// Builder.io auth: the world fixture exactly (`true`), or spaces created on first use.
+    public var strictAuth = false
+    /// Accept app-build URLs on localhost or private networks.
+    public var allowPrivateURLs = false
+    /// App-builds requests per second per API key; nil is off.
+    public var rateLimitPerSecond: Double?
+    /// Buildprint concurrent agents per workspace; nil is unlimited.
+    public var maxConcurrentAgents: Int?
+    /// Hosts webhooks may target besides loopback.
+    public var webhookAllow: [String] = []
 
     public init() {}
 

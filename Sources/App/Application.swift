@@ -2,6 +2,10 @@ public import HTTP
 public import Logging
 public import Engine
 import Admin
+import AppBuilds
+import BuilderAgents
+import BuilderIO
+import Buildprint
 import Dispatch
 import Foundation
 import Scenarios
@@ -23,12 +27,12 @@ public final class Application: Sendable {
         self.configuration = configuration
         self.logger = logger
         let startedAt = DispatchTime.now()
-        let fixtures = try FixtureLocator.scenariosDirectory(configured: configuration.fixturesPath)
+        let fixtures = try FixtureLocator.root(configured: configuration.fixturesPath)
         let catalog: ScenarioCatalog
         do {
-            catalog = try ScenarioCatalog.load(directory: fixtures)
+            catalog = try ScenarioCatalog.load(directory: fixtures + "/scenarios")
         } catch {
-            throw StartupError.invalidScenarios(directory: fixtures, errors: error.errors.map(\.description))
+            throw StartupError.invalidScenarios(directory: fixtures + "/scenarios", errors: error.errors.map(\.description))
         }
         do {
             store = try Store(path: configuration.databasePath)
@@ -45,8 +49,39 @@ public final class Application: Sendable {
         scheduler = JobScheduler(engine: engine)
         var router = Router()
         AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
+        Self.services(configuration: configuration, fixtures: fixtures, engine: engine, logger: logger)
+            .forEach { $0(&router) }
         let responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
+    }
+
+    /// Each emulated API, configured from the serve options, as a function that adds its routes.
+    static func services(configuration: AppConfiguration, fixtures: String, engine: Engine,
+                         logger: Logger) -> [(inout Router) -> Void] {
+        var appBuilds = AppBuildsSettings()
+        appBuilds.strict = configuration.strict
+        appBuilds.allowPrivateURLs = configuration.allowPrivateURLs
+        appBuilds.rateLimitPerSecond = configuration.rateLimitPerSecond
+        var builderAgents = BuilderAgentsSettings()
+        builderAgents.strict = configuration.strict
+        var builderIO = BuilderIOSettings()
+        builderIO.strictAuth = configuration.strictAuth
+        builderIO.worldFile = fixtures + "/world/builderio.json"
+        var buildprint = BuildprintSettings()
+        buildprint.strictModels = configuration.strict
+        buildprint.maxConcurrentAgents = configuration.maxConcurrentAgents
+        buildprint.worldFile = fixtures + "/world/buildprint.json"
+        buildprint.webhookAllow = configuration.webhookAllow
+        let appBuildsService = AppBuildsService(engine: engine, settings: appBuilds, logger: logger)
+        let builderAgentsService = BuilderAgentsService(engine: engine, settings: builderAgents, logger: logger)
+        let builderIOService = BuilderIOService(engine: engine, settings: builderIO, logger: logger)
+        let buildprintService = BuildprintService(engine: engine, settings: buildprint, logger: logger)
+        return [
+            { appBuildsService.register(on: &$0) },
+            { builderAgentsService.register(on: &$0) },
+            { builderIOService.register(on: &$0) },
+            { buildprintService.register(on: &$0) },
+        ]
     }
 
     /// Binds and starts serving; returns the bound port.
@@ -103,24 +138,26 @@ public enum StartupError: Error, CustomStringConvertible {
     }
 }
 
-/// Finds the scenario library: the configured path, else `fixtures/` in the working directory,
-/// else the checkout the binary was built in (for `swift run` from elsewhere).
+/// Finds the fixtures root (the folder holding `scenarios/` and `world/`): the configured path, else
+/// `fixtures/` in the working directory, else the checkout the binary was built in (so `swift run`
+/// works from anywhere), else `../share/buildermock/fixtures` beside an installed binary.
 public enum FixtureLocator {
-    public static func scenariosDirectory(configured: String?) throws -> String {
+    public static func root(configured: String?) throws -> String {
         var candidates: [String] = []
         if let configured {
-            candidates = [configured + "/scenarios", configured]
+            candidates = [configured]
         } else {
-            candidates.append(FileManager.default.currentDirectoryPath + "/fixtures/scenarios")
+            candidates.append(FileManager.default.currentDirectoryPath + "/fixtures")
             // #filePath is Sources/App/Application.swift in the checkout this binary came from.
             let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent()
-            candidates.append(checkout.path + "/fixtures/scenarios")
+            candidates.append(checkout.path + "/fixtures")
             let binary = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            candidates.append(binary.deletingLastPathComponent().path + "/../share/buildermock/fixtures/scenarios")
+            candidates.append(binary.deletingLastPathComponent().path + "/../share/buildermock/fixtures")
         }
         var isDirectory: ObjCBool = false
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue {
+        for candidate in candidates
+        where FileManager.default.fileExists(atPath: candidate + "/scenarios", isDirectory: &isDirectory) && isDirectory.boolValue {
             return candidate
         }
         throw StartupError.noFixtures(searched: candidates)

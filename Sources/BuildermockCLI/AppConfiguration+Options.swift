@@ -44,6 +44,28 @@ extension AppConfiguration {
         }
         seed = try source.uint64(options.seed, "BUILDERMOCK_SEED") ?? seed
         fixturesPath = try source.string(options.fixtures, "BUILDERMOCK_FIXTURES") ?? fixturesPath
+        strict = options.strict || source.flag("BUILDERMOCK_STRICT")
+        if let text = try source.string(options.auth, "BUILDERMOCK_AUTH") {
+            guard text == "lenient" || text == "strict" else {
+                throw ValidationError("auth must be lenient or strict, not \"\(text)\" (\(source.origin))")
+            }
+            strictAuth = text == "strict"
+        }
+        allowPrivateURLs = options.allowPrivateURLs || source.flag("BUILDERMOCK_ALLOW_PRIVATE_URLS")
+        if let text = try source.string(options.rateLimit, "BUILDERMOCK_RATE_LIMIT") {
+            let number = text.hasSuffix("/s") ? String(text.dropLast(2)) : text
+            guard let rate = Double(number), rate > 0, rate.isFinite else {
+                throw ValidationError("rate limit must look like 10/s, not \"\(text)\" (\(source.origin))")
+            }
+            rateLimitPerSecond = rate
+        }
+        maxConcurrentAgents = try source.int(options.maxConcurrentAgents, "BUILDERMOCK_MAX_CONCURRENT_AGENTS") ?? maxConcurrentAgents
+        if let limit = maxConcurrentAgents, limit < 1 {
+            throw ValidationError("max concurrent agents must be at least 1")
+        }
+        webhookAllow = options.webhookAllow.isEmpty
+            ? (environment["BUILDERMOCK_WEBHOOK_ALLOW"] ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            : options.webhookAllow
 
         guard (0...65_535).contains(port) else { throw ValidationError("port must be 0–65535, not \(port)") }
         guard maxBodyBytes > 0 else { throw ValidationError("max body must be positive") }
@@ -77,6 +99,12 @@ struct SettingSource {
         return nil
     }
 
+    /// A boolean variable: 1, true or yes.
+    func flag(_ variable: String) -> Bool {
+        guard let value = environment[variable]?.lowercased() else { return false }
+        return value == "1" || value == "true" || value == "yes"
+    }
+
     mutating func int(_ flag: Int?, _ variable: String) throws -> Int? {
         if let flag { return flag }
         guard let text = try string(nil, variable) else { return nil }
@@ -96,5 +124,14 @@ struct SettingSource {
         guard let text = try string(nil, variable) else { return nil }
         guard let value = Double(text) else { throw ValidationError("\(variable) must be a number, not \"\(text)\"") }
         return value
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
     }
 }

@@ -53,4 +53,22 @@ struct ServeOptions: ParsableArguments {
 
     @Option(help: "Scenario library directory (BUILDERMOCK_FIXTURES; default: the fixtures/ directory shipped with buildermock).")
     var fixtures: String?
+
+    @Flag(help: "Strict emulation: current Buildprint models only, the vendors' documented character sets, unknown enum values rejected (BUILDERMOCK_STRICT=1).")
+    var strict = false
+
+    @Option(help: "Builder.io auth: lenient (unknown spaces with a well-formed bpk- key create themselves) or strict (the world fixture exactly) (BUILDERMOCK_AUTH; default lenient).")
+    var auth: String?
+
+    @Flag(name: .customLong("allow-private-urls"), help: "Accept app-build URLs on localhost or private networks (BUILDERMOCK_ALLOW_PRIVATE_URLS=1).")
+    var allowPrivateURLs = false
+
+    @Option(name: .customLong("rate-limit"), help: "App-builds rate limit per API key, e.g. 10/s; answers 429 with Retry-After beyond it (BUILDERMOCK_RATE_LIMIT; default off).")
+    var rateLimit: String?
+
+    @Option(name: .customLong("max-concurrent-agents"), help: "Buildprint agents running at once per workspace; more → 409 (BUILDERMOCK_MAX_CONCURRENT_AGENTS; default unlimited).")
+    var maxConcurrentAgents: Int?
+
+    @Option(name: .customLong("webhook-allow"), help: "A host webhooks may target besides loopback; repeatable (BUILDERMOCK_WEBHOOK_ALLOW, comma-separated).")
+    var webhookAllow: [String] = []
 }

@@ -1,4 +1,4 @@
-public import Scenarios
+import Scenarios
 import Store
 
 /// A namespace's clock as the admin API shows it.

@@ -1,0 +1,1 @@
+// JSONValue moves here from Scenarios once that work lands.

@@ -1,0 +1,3 @@
+import Testing
+
+@Suite struct BuilderIOTestsPlaceholder { @Test func builds() {} }

@@ -1,0 +1,3 @@
+import Testing
+
+@Suite struct JSONTestsPlaceholder { @Test func builds() {} }
