@@ -2,6 +2,7 @@ public import HTTP
 public import Engine
 public import Dispatch
 import Scenarios
+import JSON
 
 /// What `/__admin/health` reports.
 public struct HealthInfo: Sendable {

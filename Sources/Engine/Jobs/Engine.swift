@@ -1,4 +1,5 @@
 public import Scenarios
+public import JSON
 public import Store
 public import Logging
 import Synchronization

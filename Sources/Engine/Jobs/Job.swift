@@ -1,4 +1,5 @@
 public import Scenarios
+public import JSON
 
 /// One asynchronous thing an emulated API does (a build, a conversation, an agent run, a webhook
 /// delivery), as services see it: its public state, the request that created it and the document

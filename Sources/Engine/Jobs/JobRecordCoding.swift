@@ -1,5 +1,6 @@
 import Scenarios
 import Store
+import JSON
 
 /// Job ⇄ row. The row's `step` is the index of the step in its scenario; `payload` holds the
 /// request, the document and `finishedAt` as one JSON object.

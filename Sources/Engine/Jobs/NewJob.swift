@@ -1,4 +1,5 @@
 public import Scenarios
+public import JSON
 
 /// Everything needed to create a job.
 public struct NewJob: Sendable {

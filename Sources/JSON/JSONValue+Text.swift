@@ -1,6 +1,3 @@
-public import Scenarios
-import Foundation
-
 extension JSONValue {
     /// Compact JSON text with object keys sorted, so the same value always gives the same bytes
     /// (stored payloads and replayed responses compare byte for byte).
@@ -61,9 +58,13 @@ extension JSONValue {
         out += "\""
     }
 
-    /// Parses JSON text; nil when it is not valid JSON.
+    /// Parses JSON text (RFC 8259, strict); nil when it is not valid JSON.
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        do {
+            return try JSONParser.parse(bytes: bytes).value
+        } catch {
+            return nil
+        }
     }
 
     public static func parse(_ text: String) -> JSONValue? { parse(Array(text.utf8)) }

@@ -1,1 +1,0 @@
-// JSONValue moves here from Scenarios once that work lands.

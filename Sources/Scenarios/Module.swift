@@ -1,1 +1,0 @@
-// Scenarios module; see ../shared/STYLE.md for its role.
