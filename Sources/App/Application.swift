@@ -18,6 +18,8 @@ public final class Application: Sendable {
     public let engine: Engine
     let logger: Logger
     let server: HTTPServer
+    /// The whole request pipeline (middleware and router), for in-process tests that skip sockets.
+    public let responder: any HTTPResponder
     let scheduler: JobScheduler
     let store: Store
 
@@ -51,7 +53,7 @@ public final class Application: Sendable {
         AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
         Self.services(configuration: configuration, fixtures: fixtures, engine: engine, logger: logger)
             .forEach { $0(&router) }
-        let responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
+        responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
     }
 
