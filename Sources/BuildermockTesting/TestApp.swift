@@ -3,7 +3,6 @@ public import HTTP
 public import JSON
 public import Engine
 import Foundation
-import Logging
 
 /// A whole buildermock (every API, the engine, an in-memory database, the shipped fixtures) on a
 /// manual clock, for service tests. `request` goes straight to the router (no sockets); `live()`
@@ -20,7 +19,7 @@ public final class TestApp: Sendable {
         configuration.fixturesPath = FixturePaths.root
         configuration.publicURL = "http://127.0.0.1:8080"
         configure(&configuration)
-        application = try Application(configuration: configuration, logger: LiveServerLogger.silent)
+        application = try Application(configuration: configuration, logger: LiveServer.silentLogger)
     }
 
     public var engine: Engine { application.engine }
@@ -77,11 +76,6 @@ public final class TestApp: Sendable {
 
 /// Why a test helper refused.
 public enum TestAppError: Error { case badSpan(String) }
-
-/// A logger that drops everything, for tests.
-public enum LiveServerLogger {
-    public static let silent = Logger(label: "buildermock.test", factory: { _ in SwiftLogNoOpLogHandler() })
-}
 
 /// Where the checkout's fixtures are, found from this file's path.
 public enum FixturePaths {
