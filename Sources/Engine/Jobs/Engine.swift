@@ -27,7 +27,7 @@ public final class Engine: Sendable {
     let selector: ScenarioSelector
     let machines: [String: LifecycleMachine]
     let clocks: NamespaceClocks
-    let seed: UInt64
+    public let seed: UInt64
     let logger: Logger
     private let hooks = Mutex<[ScenarioKind: any LifecycleHooks]>([:])
     private let publicURLBox: Mutex<String>
