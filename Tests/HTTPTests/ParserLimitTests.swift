@@ -26,12 +26,23 @@ import Testing
         #expect(error.status == .uriTooLong)
     }
 
-    @Test func requestLineExactlyAtTheLimit_isAccepted() {
+    @Test(arguments: [Feed.whole, .byteAtATime])
+    func requestLineExactlyAtTheLimit_isAccepted(feed: Feed) {
         let line = "GET /" + String(repeating: "a", count: 64 - 14) + " HTTP/1.1"
         #expect(line.utf8.count == 64)
-        #expect(parse(line + "\r\nHost: h\r\n\r\n", limits: Self.small).requests.count == 1)
+        #expect(parse(line + "\r\nHost: h\r\n\r\n", feed: feed, limits: Self.small).requests.count == 1)
         let longer = "GET /" + String(repeating: "a", count: 65 - 14) + " HTTP/1.1"
-        #expect(parse(longer + "\r\nHost: h\r\n\r\n", limits: Self.small).error?.status == .uriTooLong)
+        #expect(parse(longer + "\r\nHost: h\r\n\r\n", feed: feed, limits: Self.small).error?.status == .uriTooLong)
+    }
+
+    @Test(arguments: [Feed.whole, .byteAtATime])
+    func headerSectionExactlyAtTheLimit_isAccepted(feed: Feed) {
+        // Field lines plus the final CRLF make up the section: "Host: h\r\n" is 9 bytes.
+        let filler = "X: " + String(repeating: "v", count: 256 - 9 - 2 - 5) + "\r\n"
+        let input = "GET / HTTP/1.1\r\nHost: h\r\n" + filler + "\r\n"
+        #expect(parse(input, feed: feed, limits: Self.small).requests.count == 1)
+        let over = "GET / HTTP/1.1\r\nHost: h\r\nX: v" + filler.dropFirst(3) + "\r\n"
+        #expect(parse(over, feed: feed, limits: Self.small).error?.status == .headerFieldsTooLarge)
     }
 
     @Test(arguments: [Feed.whole, .byteAtATime])

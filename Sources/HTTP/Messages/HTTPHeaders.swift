@@ -6,6 +6,11 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, E
 
     public init() { fields = [] }
     public init(_ fields: [Element]) { self.fields = fields }
+    /// Empty, with room for `capacity` fields (the parser's hot path).
+    public init(reservingCapacity capacity: Int) {
+        fields = []
+        fields.reserveCapacity(capacity)
+    }
     public init(dictionaryLiteral elements: (String, String)...) {
         fields = elements.map { (name: $0.0, value: $0.1) }
     }
@@ -40,6 +45,37 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, E
 
     public mutating func remove(_ name: String) {
         fields.removeAll { Self.namesEqual($0.name, name) }
+    }
+
+    /// Whether any `name` field lists `token` (comma-separated, OWS trimmed, ASCII case ignored),
+    /// as in `Connection: keep-alive, Upgrade` (RFC 9110 §5.6.1).
+    public func containsToken(_ token: String, for name: String) -> Bool {
+        for field in fields where Self.namesEqual(field.name, name) {
+            let utf8 = field.value.utf8
+            var start = utf8.startIndex
+            while start < utf8.endIndex {
+                let end = utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? utf8.endIndex
+                var first = start, last = end
+                while first < last, utf8[first] == 0x20 || utf8[first] == 0x09 { first = utf8.index(after: first) }
+                while last > first {
+                    let before = utf8.index(before: last)
+                    guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+                    last = before
+                }
+                if Self.bytesEqualIgnoringCase(utf8[first..<last], token.utf8) { return true }
+                start = end < utf8.endIndex ? utf8.index(after: end) : end
+            }
+        }
+        return false
+    }
+
+    private static func bytesEqualIgnoringCase(_ a: Substring.UTF8View, _ b: String.UTF8View) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            let lower = x | 0x20
+            if lower != y | 0x20 || lower < UInt8(ascii: "a") || lower > UInt8(ascii: "z") { return false }
+        }
+        return true
     }
 
     /// ASCII case-insensitive comparison without allocating lowercased copies (hot path).

@@ -56,11 +56,10 @@ public struct HTTPRequest: Sendable {
 
     /// Whether the connection should stay open after this request (RFC 9112 §9.3).
     public var keepAlive: Bool {
-        let tokens = headers.values(for: "Connection").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingSpaces().lowercased() }
-        if tokens.contains("close") { return false }
+        // Asked once per request by the server: scanned in place rather than split and lowercased.
+        if headers.containsToken("close", for: "Connection") { return false }
         if version == .http1_1 { return true }
-        return tokens.contains("keep-alive")
+        return headers.containsToken("keep-alive", for: "Connection")
     }
 }
 

@@ -76,7 +76,7 @@ public struct ChunkedDecoder: Sendable {
                 if size == 0 {
                     state = .trailers
                 } else {
-                    body.reserveCapacity(body.count + size)
+                    body.reserveCapacity(body.count + min(size, RequestParser.bodyReservationCap))
                     state = .data(remaining: size)
                 }
             case .data(let remaining):

@@ -17,7 +17,7 @@ public struct RequestParser: Sendable {
         var path = ""
         var query: String?
         var version = HTTPVersion.http1_1
-        var headers = HTTPHeaders()
+        var headers = HTTPHeaders(reservingCapacity: RequestParser.expectedHeaderCount)
         var headerBytes = 0
         var hostCount = 0
         var contentLength: Int?
@@ -28,6 +28,8 @@ public struct RequestParser: Sendable {
         var trailers = HTTPHeaders()
     }
 
+    static let bodyReservationCap = 256 * 1024
+
     private let limits: ParserLimits
     /// Received bytes; everything before `start` is consumed. Compacted on `append`, never per request.
     private var buffer: [UInt8] = []
@@ -36,6 +38,8 @@ public struct RequestParser: Sendable {
     private var scanFrom = 0
     private var phase = Phase.requestLine
     private var head = Head()
+    /// Typical requests carry under 16 fields; reserving avoids regrowing the array per request.
+    private static let expectedHeaderCount = 16
     private var chunkedDecoder = ChunkedDecoder()
     private var continueSent = false
 
@@ -179,7 +183,8 @@ public struct RequestParser: Sendable {
             let found: Int? = buffer.withUnsafeBytes { FieldSyntax.firstLF($0, from: scanFrom) }
             guard let lf = found else {
                 scanFrom = buffer.count
-                if buffer.count - start > limits.maxRequestLineBytes { throw requestLineTooLong() }
+                // +1: a line exactly at the limit may be waiting for its LF after the CR.
+                if buffer.count - start > limits.maxRequestLineBytes + 1 { throw requestLineTooLong() }
                 return false
             }
             if lf - start > limits.maxRequestLineBytes + 1 { throw requestLineTooLong() }
@@ -397,7 +402,9 @@ public struct RequestParser: Sendable {
         }
         // RFC 9110 §10.1.1: a server ignores 100-continue from an HTTP/1.0 client.
         head.expectsContinue = head.expectsContinue && head.version == .http1_1
-        buffer.reserveCapacity(start + length)
+        // Capped: a client can claim 10 MiB and send nothing, and thousands of idle connections
+        // must not each pin that much; past the cap the array grows geometrically.
+        buffer.reserveCapacity(start + min(length, Self.bodyReservationCap))
         phase = .fixedBody(length: length)
         return nil
     }
