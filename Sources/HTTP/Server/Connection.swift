@@ -5,8 +5,9 @@ import Logging
 /// and the `Delivery` faults of the responses it writes.
 ///
 /// `@unchecked Sendable`: every mutable property is confined to `io.queue`, a serial queue (shared with
-/// other connections; see `IOQueue`). The dispatch sources target that queue, responder results hop
-/// back onto it, and the server only reaches in through `queue.async`.
+/// other connections; see `IOQueue`). The dispatch sources target that queue, responder tasks run on
+/// it as their preferred executor, delayed work is scheduled on it, and the server only reaches in
+/// through `queue.async`.
 final class Connection: @unchecked Sendable {
     let io: IOQueue
     private let server: HTTPServer
@@ -127,7 +128,8 @@ final class Connection: @unchecked Sendable {
             }
             apply(machine.received(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), now: Self.now()))
         case .discarding:
-            while true {
+            // Bounded, so a client that keeps sending cannot hold the queue its neighbours share.
+            for _ in 0..<16 {
                 do {
                     _ = try socket.read(into: io.readBuffer)
                 } catch {
