@@ -65,6 +65,10 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "Logging", package: "swift-log")],
                           swiftSettings: strictSettings),
+        // `scripts/bench-engine.sh`: engine throughput without HTTP.
+        .executableTarget(name: "BuildermockBench",
+                          dependencies: ["Engine", "Store", "Scenarios", "JSON", .product(name: "Logging", package: "swift-log")],
+                          swiftSettings: strictSettings),
         // Test support only; never imported by a product.
         .target(name: "BuildermockTesting",
                 dependencies: ["App", "HTTP", "Engine", "JSON", .product(name: "Logging", package: "swift-log")],

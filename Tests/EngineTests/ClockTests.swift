@@ -71,86 +71,32 @@ import Testing
     }
 }
 
-@Suite struct ManualClockTests {
-    @Test func startsAtTheDefaultStart() {
-        #expect(ManualClock().now.iso8601 == "2026-01-01T00:00:00.000Z")
+/// Namespace clocks as stored: manual ones stand still, real ones run `1 / timeScale` times as fast
+/// as the wall clock (BRIEF §3: at 0.01 a one-minute step takes 0.6 s).
+@Suite struct NamespaceClockTests {
+    @Test func manual_standsStillWhateverTheWallClockDoes() {
+        let clock = NamespaceClock(mode: .manual, anchorVirtual: 1_000, anchorWall: 50, timeScale: 1)
+        #expect(clock.now(wall: 50) == 1_000)
+        #expect(clock.now(wall: 999_999) == 1_000)
     }
 
-    @Test func advanceAndSet_moveForwardOnly() throws {
-        var clock = ManualClock()
-        try clock.advance(by: 90_000)
-        #expect(clock.now.iso8601 == "2026-01-01T00:01:30.000Z")
-        try clock.set(to: Timestamp(iso8601: "2026-01-01T00:10:00Z")!)
-        #expect(clock.now.iso8601 == "2026-01-01T00:10:00.000Z")
-        try clock.advance(by: 0)
-        #expect(throws: ClockError.self) { try clock.advance(by: -1) }
-        #expect(throws: ClockError.backwards(now: clock.now, requested: .defaultManualStart)) {
-            try clock.set(to: .defaultManualStart)
-        }
-        #expect(clock.now.iso8601 == "2026-01-01T00:10:00.000Z")
+    @Test func real_atTimeScaleOneHundredth_runsAMinuteInSixHundredMilliseconds() {
+        let clock = NamespaceClock(mode: .real, anchorVirtual: 1_000_000, anchorWall: 10, timeScale: 0.01)
+        #expect(clock.now(wall: 10 + 600) == 1_000_000 + 60_000)
+        #expect(clock.wall(atVirtual: 1_000_000 + 60_000) == 10 + 600)
     }
 
-    @Test func isUsableAsAnyClock() {
-        let clock: any Clock = ManualClock(start: Timestamp(unixMilliseconds: 5))
-        #expect(clock.now.unixMilliseconds == 5)
-    }
-}
-
-@Suite struct ScaledRealClockTests {
-    /// A monotonic source the test moves by hand.
-    final class FakeMonotonic: Sendable {
-        // Only touched from the test's own task; the lock-free box keeps the closure @Sendable.
-        nonisolated(unsafe) var value: Int64 = 1_000
-    }
-
-    @Test func scalesElapsedTimeFromTheAnchor() throws {
-        let source = FakeMonotonic()
-        let clock = try ScaledRealClock(anchorVirtual: .defaultManualStart, scale: 0.01, monotonic: { source.value })
-        #expect(clock.now == .defaultManualStart)
-        source.value += 600  // 0.6 s of real time …
-        #expect(clock.now.milliseconds(to: clock.now) == 0)
-        #expect(Timestamp.defaultManualStart.milliseconds(to: clock.now) == 6)  // … is 6 ms at scale 0.01
-    }
-
-    @Test func speedsUp() throws {
-        let source = FakeMonotonic()
-        let clock = try ScaledRealClock(anchorVirtual: .defaultManualStart, scale: 100, monotonic: { source.value })
-        source.value += 600  // 0.6 s of real time is one minute of virtual time
-        #expect(clock.now.iso8601 == "2026-01-01T00:01:00.000Z")
-        // A job due at 00:02:00 is 0.6 s of real time away.
-        #expect(clock.realDelay(until: Timestamp(iso8601: "2026-01-01T00:02:00Z")!) == 600)
-        #expect(clock.realDelay(until: .defaultManualStart) == 0)
-    }
-
-    @Test func inverse_neverFiresEarly() throws {
-        let source = FakeMonotonic()
-        let clock = try ScaledRealClock(anchorVirtual: .defaultManualStart, scale: 3, monotonic: { source.value })
-        for offset: Int64 in [1, 2, 3, 4, 5, 100, 1_001] {
-            let due = Timestamp.defaultManualStart.adding(milliseconds: offset)
-            let reading = clock.monotonic(atVirtual: due)
-            #expect(clock.virtual(atMonotonic: reading) >= due)
-            #expect(clock.virtual(atMonotonic: reading - 1) < due)
+    @Test func wallTimeOfADueJob_neverComesBeforeItIsDue() {
+        let clock = NamespaceClock(mode: .real, anchorVirtual: 0, anchorWall: 0, timeScale: 0.3)
+        for virtual in Int64(0)...2_000 {
+            #expect(clock.now(wall: clock.wall(atVirtual: virtual)) >= virtual)
         }
     }
 
-    @Test func rescaled_continuesWithoutAJump() throws {
-        let source = FakeMonotonic()
-        let clock = try ScaledRealClock(anchorVirtual: .defaultManualStart, scale: 2, monotonic: { source.value })
-        source.value += 1_000
-        let faster = try clock.rescaled(to: 10)
-        #expect(faster.now == clock.now)
-        source.value += 1_000
-        #expect(Timestamp.defaultManualStart.milliseconds(to: faster.now) == 12_000)
-    }
-
-    @Test(arguments: [0, -1, Double.infinity, Double.nan])
-    func rejectsInvalidScales(scale: Double) {
-        #expect(throws: ClockError.self) { try ScaledRealClock(anchorVirtual: .defaultManualStart, scale: scale) }
-    }
-
-    @Test func systemSource_tracksRealTime() throws {
-        let clock = try ScaledRealClock(anchorVirtual: .defaultManualStart)
-        #expect(clock.now >= .defaultManualStart)
-        #expect(Timestamp.defaultManualStart.milliseconds(to: clock.now) < 5_000)
+    @Test func moved_continuesFromTheNewTime() {
+        let clock = NamespaceClock(mode: .real, anchorVirtual: 0, anchorWall: 0, timeScale: 1)
+        let moved = clock.moved(to: 90_000, wall: 500)
+        #expect(moved.now(wall: 500) == 90_000)
+        #expect(moved.now(wall: 1_500) == 91_000)
     }
 }
