@@ -36,6 +36,18 @@ import Testing
         }
     }
 
+    /// Line ends inside a body must not be taken for the next request's line ends.
+    @Test(arguments: [Feed.whole, .byteAtATime, .chunks(6)])
+    func pipelinedBodies_containingLineEnds_stayBodies(feed: Feed) {
+        let input = "POST /1 HTTP/1.1\r\nHost: h\r\nContent-Length: 8\r\n\r\na\nb\r\n\r\nc"
+            + "POST /2 HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n\n\r\n\n\r\n0\r\n\r\n"
+            + "GET /3 HTTP/1.1\r\nHost: h\r\n\r\n"
+        let outcome = parse(input, feed: feed)
+        #expect(outcome.error == nil)
+        #expect(outcome.requests.map(\.path) == ["/1", "/2", "/3"])
+        #expect(outcome.requests.map(\.body.text) == ["a\nb\r\n\r\nc", "\n\r\n\n", ""])
+    }
+
     @Test func manyPipelinedRequests_inOneAppend_allParse() {
         let one = "GET /x HTTP/1.1\r\nHost: h\r\n\r\n"
         let outcome = parse(String(repeating: one, count: 500))

@@ -80,7 +80,7 @@ public struct RequestParser: Sendable {
         } else {
             return
         }
-        scanFrom -= start
+        scanFrom = max(0, scanFrom - start)
         start = 0
     }
 
@@ -110,6 +110,7 @@ public struct RequestParser: Sendable {
                 if buffer.count - start >= length {
                     let body = Array(buffer[start..<(start + length)])
                     start += length
+                    scanFrom = start
                     return .request(try finish(body: body))
                 }
                 return continueEvent()
@@ -157,7 +158,7 @@ public struct RequestParser: Sendable {
     /// all here yet. Refuses a bare LF (RFC 9112 §2.2 lets a recipient accept one; being strict keeps
     /// us from reading a request differently from a proxy in front of us).
     private mutating func nextLine(limit: Int, tooLong: @autoclosure () -> ParseError) throws(ParseError) -> Int? {
-        let found: Int? = buffer.withUnsafeBytes { FieldSyntax.firstLF($0, from: scanFrom) }
+        let found: Int? = buffer.withUnsafeBytes { FieldSyntax.firstLF($0, from: max(scanFrom, start)) }
         guard let lf = found else {
             scanFrom = buffer.count
             if buffer.count - start > limit { throw tooLong() }
@@ -180,7 +181,7 @@ public struct RequestParser: Sendable {
     /// Returns false when more bytes are needed.
     private mutating func parseRequestLine() throws(ParseError) -> Bool {
         while true {
-            let found: Int? = buffer.withUnsafeBytes { FieldSyntax.firstLF($0, from: scanFrom) }
+            let found: Int? = buffer.withUnsafeBytes { FieldSyntax.firstLF($0, from: max(scanFrom, start)) }
             guard let lf = found else {
                 scanFrom = buffer.count
                 // +1: a line exactly at the limit may be waiting for its LF after the CR.
