@@ -1,5 +1,6 @@
 import BuildermockTesting
 import Dispatch
+import Glibc
 import HTTP
 import Synchronization
 import Testing
@@ -98,6 +99,61 @@ import Testing
                 let plain = try client.readResponse()
                 #expect(plain.headers["Content-Encoding"] == nil)
                 #expect(plain.text == json)
+            }
+        }
+    }
+
+    @Test func largeResponse_toAClientThatIsNotReadingYet_isWrittenCompletely() async throws {
+        // More than the loopback send and receive buffers hold together, so the server's first send
+        // is partial and the rest goes out through the write source as the client drains it.
+        var body = [UInt8](repeating: UInt8(ascii: "a"), count: 16 << 20)
+        for index in stride(from: 0, to: body.count, by: 4096) { body[index] = UInt8(truncatingIfNeeded: index >> 12) }
+        let expected = body
+        try await LiveServer.run(respond: { _ in
+            HTTPResponse(headers: ["Content-Type": "application/octet-stream"], body: expected)
+        }) { _, port in
+            try await blocking {
+                let client = try RawSocketClient(port: port)
+                try client.send(Self.get("/big") + Self.get("/next"))
+                usleep(100_000)  // socket behaviour under test: let the buffers fill before reading
+                let big = try client.readResponse()
+                #expect(big.body == expected)
+                let second = try client.readResponse()
+                #expect(second.body.count == expected.count)
+            }
+        }
+    }
+
+    @Test func largeAndChunkedRequestBodies_arriveWhole() async throws {
+        let payload = String(repeating: "0123456789abcdef", count: 1 << 16)  // 1 MiB over many reads
+        try await LiveServer.run(respond: { request in
+            HTTPResponse(contentType: "text/plain", text: "\(request.body.count) \(request.body == Array(payload.utf8))")
+        }) { _, port in
+            try await blocking {
+                let client = try RawSocketClient(port: port)
+                try client.send("POST /up HTTP/1.1\r\nHost: test\r\nContent-Length: \(payload.utf8.count)\r\n\r\n" + payload)
+                #expect(try client.readResponse().text == "1048576 true")
+                try client.send("POST /up HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n")
+                for chunk in stride(from: 0, to: payload.utf8.count, by: 100_000) {
+                    let piece = payload.utf8.dropFirst(chunk).prefix(100_000)
+                    try client.send("\(String(piece.count, radix: 16))\r\n" + String(decoding: piece, as: UTF8.self) + "\r\n")
+                }
+                try client.send("0\r\n\r\n")
+                #expect(try client.readResponse().text == "1048576 true")
+            }
+        }
+    }
+
+    @Test func head_getsHeadersOnlyAndTheConnectionStaysUsable() async throws {
+        try await LiveServer.run(responder: Self.echo) { _, port in
+            try await blocking {
+                let client = try RawSocketClient(port: port)
+                try client.send("HEAD /h HTTP/1.1\r\nHost: test\r\n\r\n")
+                let head = try client.readResponse(for: .head)
+                #expect(head.body.isEmpty)
+                #expect(head.headers["Content-Length"] == "8")
+                try client.send(Self.get("/g"))
+                #expect(try client.readResponse().text == "GET /g ")
             }
         }
     }
