@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct EndToEndTestsPlaceholder { @Test func builds() {} }
