@@ -1,3 +1,4 @@
+import App
 import BuildermockTesting
 import Engine
 import HTTP

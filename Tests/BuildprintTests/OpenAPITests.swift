@@ -1,4 +1,6 @@
+import App
 import BuildermockTesting
+import HTTP
 import JSON
 import Testing
 

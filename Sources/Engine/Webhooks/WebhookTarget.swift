@@ -30,13 +30,13 @@ public struct WebhookTarget: Sendable, Hashable {
 
     /// Parses an absolute `http://host[:port][/path][?query]` URL.
     public static func parse(_ url: String) throws(Problem) -> WebhookTarget {
-        guard let schemeEnd = url.range(of: "://") else { throw .invalidURL(url) }
-        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { throw .invalidURL(url) }
+        let scheme = url[..<colon].lowercased()
         guard scheme == "http" else {
             if scheme.isEmpty || !scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) { throw .invalidURL(url) }
             throw .unsupportedScheme(scheme)
         }
-        let rest = url[schemeEnd.upperBound...]
+        let rest = url[url.index(colon, offsetBy: 3)...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]
         var requestTarget = String(rest[authorityEnd...])

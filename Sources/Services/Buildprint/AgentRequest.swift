@@ -1,4 +1,5 @@
 import JSON
+import HTTP
 
 /// A validated `POST /agents` body, defaults applied.
 struct AgentRequest: Sendable {

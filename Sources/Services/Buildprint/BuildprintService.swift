@@ -175,13 +175,11 @@ public struct BuildprintService: Sendable {
     func checkWebhook(_ url: String) throws {
         do {
             _ = try engine.webhooks.validate(url)
-        } catch let problem as WebhookTarget.Problem {
+        } catch let problem {
             switch problem {
             case .notAllowed: throw BuildprintError(.badRequest, "webhook_target_not_allowed", "completionWebhookUrl: \(problem)")
             case .invalidURL, .unsupportedScheme: throw BuildprintError.invalid("completionWebhookUrl: \(problem)")
             }
-        } catch {
-            throw BuildprintError.invalid("completionWebhookUrl: \(error)")
         }
     }
 
