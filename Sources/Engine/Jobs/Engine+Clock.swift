@@ -78,12 +78,23 @@ extension Engine {
         while true {
             let batch = try await storeWrite { db in try self.runDueBatch(namespace: namespace, upTo: target, in: db) }
             if collect { all += batch.transitions }
-            if batch.processed == 0 { break }
+            // Webhook attempts are network I/O, so they run here, between committed batches, never
+            // inside the writer transaction; their outcomes are events that may schedule retries.
+            if batch.processed == 0 || batch.outbound {
+                let attempts = try await performDueWebhookAttempts(namespace: namespace, upTo: target)
+                if collect { all += attempts }
+                if batch.processed == 0 && attempts.isEmpty { break }
+            }
         }
         return all
     }
 
-    struct DueBatch: Sendable { var transitions: [AppliedTransition]; var processed: Int }
+    struct DueBatch: Sendable {
+        var transitions: [AppliedTransition]
+        var processed: Int
+        /// A moved job now waits for a webhook attempt.
+        var outbound = false
+    }
 
     func runDueBatch(namespace: String, upTo target: Int64, in db: SQLiteConnection) throws -> DueBatch {
         let due = try db.jobs.due(namespace: namespace, at: target, limit: Self.dueBatchSize)
@@ -93,6 +104,7 @@ extension Engine {
         // A transition may schedule a job earlier than the rest of this batch; stop there and requery
         // so that everything still runs in due-time order.
         var earliestNew = Int64.max
+        var outbound = false
         for record in due {
             guard let dueAt = record.dueAt else { continue }
             if earliestNew < dueAt { break }
@@ -108,17 +120,25 @@ extension Engine {
             var jitter = RandomStreams(seed: seed, namespace: namespace).stream("jitter/\(job.id)/\(job.version)")
             switch machine.apply(.timerFired, at: job.step, request: job.request, using: &jitter) {
             case .moveTo(let transition):
-                transitions += try move(&job, to: transition, at: at, trigger: "timer", eventPayload: nil,
-                                        machine: machine, publicURL: publicURL, in: db)
+                let moved = try move(&job, to: transition, at: at, trigger: "timer", eventPayload: nil,
+                                     machine: machine, publicURL: publicURL, in: db)
+                transitions += moved
                 if let next = job.dueAt, next.unixMilliseconds <= target {
                     earliestNew = min(earliestNew, next.unixMilliseconds)
+                }
+                // Spawned jobs (due from `dueAt` on) and a webhook attempt due now must run before
+                // anything later in this batch, to keep every namespace's history in time order.
+                if moved.count > 1 { earliestNew = min(earliestNew, dueAt) }
+                if job.data[DeliveryField.pending] != nil {
+                    outbound = true
+                    earliestNew = min(earliestNew, dueAt)
                 }
             case .stay, .rejected:
                 job.dueAt = nil
                 try store(job, machine: machine, in: db)
             }
         }
-        return DueBatch(transitions: transitions, processed: processed)
+        return DueBatch(transitions: transitions, processed: processed, outbound: outbound)
     }
 
     /// Advances only as far as needed for `job` to reach `state` (or for the namespace to have no

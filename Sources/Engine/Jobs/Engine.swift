@@ -33,6 +33,8 @@ public final class Engine: Sendable {
     private let publicURLBox: Mutex<String>
     /// Told whenever a job gets an earlier due time than it may already know of.
     let wakeUps = Mutex<(@Sendable (String, Int64) -> Void)?>(nil)
+    /// Outbound webhook attempts: allow list, transport, in-flight claims (Webhooks/).
+    public let webhooks = WebhookDispatcher()
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store

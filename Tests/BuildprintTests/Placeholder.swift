@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct BuildprintTestsPlaceholder { @Test func builds() {} }
