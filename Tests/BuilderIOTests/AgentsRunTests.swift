@@ -1,3 +1,4 @@
+import App
 import BuildermockTesting
 import Engine
 import HTTP
@@ -62,7 +63,8 @@ import Testing
         let json = try #require(await app.run(runBody(extra: ["branchName": "Dark Mode Toggle"])).json)
         let branch = try #require(json.string("branchName"))
         #expect(branch.hasPrefix("dark-mode-toggle-") && branch.count == "dark-mode-toggle-".count + 4)
-        let project = try #require(await app.project(try #require(json.string("projectId"))))
+        let projectID = try #require(json.string("projectId"))
+        let project = try #require(await app.project(projectID))
         #expect(project.string("name") == "Dark Mode Toggle")
     }
 
@@ -117,7 +119,8 @@ import Testing
         let app = try TestApp()
         let ok = await app.run(runBody(), headers: ["X-Buildermock-Scenario": "fails"])
         #expect(ok.status == .accepted)
-        let project = try #require(await app.project(try #require(ok.json?.string("projectId"))))
+        let projectID = try #require(ok.json?.string("projectId"))
+        let project = try #require(await app.project(projectID))
         #expect(project[path: "branches.0.scenario"]?.stringValue == "fails")
         let bad = await app.run(runBody(), headers: ["X-Buildermock-Scenario": "nope"])
         #expect(bad.status == .badRequest)
@@ -128,7 +131,8 @@ import Testing
     @Test func namespaceHeader_overridesTheSpaceNamespace() async throws {
         let app = try TestApp()
         let response = await app.run(runBody(), headers: ["X-Buildermock-Namespace": "suite-a"])
-        let project = try #require(await app.project(try #require(response.json?.string("projectId"))))
+        let projectID = try #require(response.json?.string("projectId"))
+        let project = try #require(await app.project(projectID))
         #expect(project[path: "branches.0.namespace"]?.stringValue == "suite-a")
         let jobs = try await app.engine.jobs(namespace: "suite-a", service: "builderio")
         #expect(jobs.total == 1)

@@ -1,3 +1,5 @@
+import Engine
+import App
 import BuildermockTesting
 import HTTP
 import JSON
@@ -8,7 +10,9 @@ import Testing
     func start(_ app: TestApp, scenario: String? = nil) async throws -> (project: String, branch: String) {
         let response = await app.run(runBody(), headers: scenario.map { ["X-Buildermock-Scenario": $0] } ?? [:])
         let json = try #require(response.json)
-        return (try #require(json.string("projectId")), try #require(json.string("branchName")))
+        let project = try #require(json.string("projectId"))
+        let branch = try #require(json.string("branchName"))
+        return (project, branch)
     }
 
     func branchState(_ app: TestApp, _ project: String) async -> JSONValue? {

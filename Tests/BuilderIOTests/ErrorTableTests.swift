@@ -1,3 +1,5 @@
+import Engine
+import App
 import BuildermockTesting
 import HTTP
 import JSON

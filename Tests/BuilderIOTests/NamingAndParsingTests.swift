@@ -1,4 +1,5 @@
 @testable import BuilderIO
+import JSON
 import Testing
 
 /// The pure pieces: slugs, base64, data URLs and URL checks.
