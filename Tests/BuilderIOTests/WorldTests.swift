@@ -24,13 +24,15 @@ import Testing
     @Test func adminCreatesSpaceUserMembershipAndProject() async throws {
         let app = try TestApp()
         let space = await app.request(.post, "/__admin/builderio/spaces", token: nil, json: [
-            "name": "Test Space", "owner": ["email": "lead@test.dev", "admin": true],
+            "name": "Test Space", "owner": ["email": "lead@test.dev"],
         ])
         #expect(space.status == .created)
         let json = try #require(space.json)
         let spaceID = try #require(json.string("id"))
         let key = try #require(json[path: "privateKeys.0"]?.stringValue)
         #expect(spaceID.count == 32 && key.hasPrefix("bpk-"))
+        #expect(json[path: "members.0.email"]?.stringValue == "lead@test.dev")
+        #expect(json[path: "members.0.admin"] == .bool(true))
 
         let user = await app.request(.post, "/__admin/builderio/users", token: nil, json: [
             "id": "user-42", "email": "dev@test.dev", "name": "Dev",

@@ -38,7 +38,7 @@ extension BuilderIOService {
                         return key
                     }
                 }
-                let owner = try body["owner"].flatMap { $0 == .null ? nil : try UserSpec.parse($0, path: "owner") }
+                let owner = try body["owner"].flatMap { $0 == .null ? nil : try UserSpec.parse($0, path: "owner", defaultAdmin: true) }
                 var members: [UserSpec] = []
                 if case .array(let items)? = body["members"] {
                     members = try items.enumerated().map { try UserSpec.parse($1, path: "members[\($0)]") }

@@ -9,15 +9,16 @@ struct UserSpec: Sendable {
     var name: String?
     var admin: Bool
 
-    /// `{"id"?, "email"?, "name"?, "admin"?}`, or a bare email string.
-    static func parse(_ value: JSONValue, path: String) throws -> UserSpec {
-        if let email = value.stringValue { return UserSpec(id: nil, email: email, name: nil, admin: false) }
+    /// `{"id"?, "email"?, "name"?, "admin"?}`, or a bare email string; `admin` defaults to
+    /// `defaultAdmin` (true for a space's owner, who administers it).
+    static func parse(_ value: JSONValue, path: String, defaultAdmin: Bool = false) throws -> UserSpec {
+        if let email = value.stringValue { return UserSpec(id: nil, email: email, name: nil, admin: defaultAdmin) }
         guard case .object(let fields) = value else {
             throw BuilderIOAdminError.invalid("\(path) must be an object {id?, email, name?, admin?} or an email")
         }
         let admin: Bool
         switch fields["admin"] {
-        case nil, .null?: admin = false
+        case nil, .null?: admin = defaultAdmin
         case .bool(let flag)?: admin = flag
         default: throw BuilderIOAdminError.invalid("\(path).admin must be a boolean")
         }
