@@ -1,5 +1,4 @@
 import Engine
-import HTTP
 import JSON
 
 /// The one live copy of the world, and the only writer of its durable half.
