@@ -109,17 +109,22 @@ public final class Engine: Sendable {
         guard let machine = machines[Self.machineKey(new.service, new.kind, scenario.name)] else {
             throw EngineError.noScenario(kind: kind.description)
         }
-        let counterName: String
-        switch new.idStyle {
-        case .uuid: counterName = "id/uuid"
-        case .prefixed(let prefix): counterName = "id/" + prefix
-        }
-        let counter = try db.sequences.next(namespace: new.namespace, name: counterName)
         let id: String
-        switch new.idStyle {
-        case .uuid: id = IDGenerator.uuid(seed: seed, namespace: new.namespace, counter: UInt64(counter))
-        case .prefixed(let prefix):
-            id = IDGenerator.id(prefix: prefix, seed: seed, namespace: new.namespace, counter: UInt64(counter))
+        if let explicit = new.id {
+            // Chosen by the caller; no counter is drawn, so the ids of other jobs do not shift.
+            id = explicit
+        } else {
+            let counterName: String
+            switch new.idStyle {
+            case .uuid: counterName = "id/uuid"
+            case .prefixed(let prefix): counterName = "id/" + prefix
+            }
+            let counter = try db.sequences.next(namespace: new.namespace, name: counterName)
+            switch new.idStyle {
+            case .uuid: id = IDGenerator.uuid(seed: seed, namespace: new.namespace, counter: UInt64(counter))
+            case .prefixed(let prefix):
+                id = IDGenerator.id(prefix: prefix, seed: seed, namespace: new.namespace, counter: UInt64(counter))
+            }
         }
         var jitter = RandomStreams(seed: seed, namespace: new.namespace).stream("jitter/" + id)
         guard case .moveTo(let transition) = machine.start(request: new.request, using: &jitter) else {

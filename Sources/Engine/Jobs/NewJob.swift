@@ -22,9 +22,14 @@ public struct NewJob: Sendable {
     /// A scenario asked for by name (`X-Buildermock-Scenario`); nil lets pins, match rules and the
     /// default decide.
     public var scenarioName: String?
+    /// An id the caller chose instead of the next one of `idStyle`: a hook that spawns a job and must
+    /// write the child's id into its own document in the same transaction (a conversation's builder).
+    /// It must be unique across the store; the insert fails otherwise.
+    public var id: String?
 
     public init(namespace: String, service: String, kind: String, idStyle: IDStyle = .uuid,
-                request: JSONValue = .object([:]), data: [String: JSONValue] = [:], scenarioName: String? = nil) {
+                request: JSONValue = .object([:]), data: [String: JSONValue] = [:], scenarioName: String? = nil,
+                id: String? = nil) {
         self.namespace = namespace
         self.service = service
         self.kind = kind
@@ -32,6 +37,7 @@ public struct NewJob: Sendable {
         self.request = request
         self.data = data
         self.scenarioName = scenarioName
+        self.id = id
     }
 }
 
