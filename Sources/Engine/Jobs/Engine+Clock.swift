@@ -93,7 +93,7 @@ extension Engine {
         // A transition may schedule a job earlier than the rest of this batch; stop there and requery
         // so that everything still runs in due-time order.
         var earliestNew = Int64.max
-        for record in due {
+        batch: for record in due {
             guard let dueAt = record.dueAt else { continue }
             if earliestNew < dueAt { break }
             var job = try JobRecordCoding.job(from: record, machines: machines)
@@ -108,11 +108,15 @@ extension Engine {
             var jitter = RandomStreams(seed: seed, namespace: namespace).stream("jitter/\(job.id)/\(job.version)")
             switch machine.apply(.timerFired, at: job.step, request: job.request, using: &jitter) {
             case .moveTo(let transition):
-                transitions += try move(&job, to: transition, at: at, trigger: "timer", eventPayload: nil,
-                                        machine: machine, publicURL: publicURL, in: db)
+                let moved = try move(&job, to: transition, at: at, trigger: "timer", eventPayload: nil,
+                                     machine: machine, publicURL: publicURL, in: db)
+                transitions += moved
                 if let next = job.dueAt, next.unixMilliseconds <= target {
                     earliestNew = min(earliestNew, next.unixMilliseconds)
                 }
+                // A hook's events moved other jobs (a freed slot started a queued build): the rest of
+                // this batch may be stale or out of order now, so requery.
+                if moved.dropFirst().contains(where: { $0.trigger.hasPrefix("event:") }) { break batch }
             case .stay, .rejected:
                 job.dueAt = nil
                 try store(job, machine: machine, in: db)
