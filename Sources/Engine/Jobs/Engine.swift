@@ -134,7 +134,7 @@ public final class Engine: Sendable {
                               effects: transition.effects, eventPayload: nil)
         var transitions: [AppliedTransition] = []
         let context = try applyEntry(entry, to: &job, publicURL: publicURL, in: db)
-        if let rejection = context.rejection { throw rejection }
+        if let rejection = context.rejection { throw HookRejection(error: rejection) }
         try db.jobs.insert(JobRecordCoding.record(from: job, machine: machine))
         try recordEvent(job: job, entry: entry, in: db)
         transitions.append(applied(job, entry))
@@ -337,6 +337,8 @@ public final class Engine: Sendable {
             return try await store.write(body)
         } catch let error as EngineError {
             throw error
+        } catch let rejection as HookRejection {
+            throw rejection.error
         } catch {
             throw EngineError.storage("\(error)")
         }

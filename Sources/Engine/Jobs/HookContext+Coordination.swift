@@ -14,6 +14,12 @@ public struct HookEvent: Sendable, Hashable {
     public var payload: JSONValue
 }
 
+/// A hook's refusal on its way out of the write transaction, so `storeWrite` hands the service its
+/// own error back instead of reporting a storage failure.
+struct HookRejection: Error {
+    let error: any Error
+}
+
 /// The write transaction's connection as a hook may use it.
 ///
 /// `@unchecked Sendable` holds because an instance lives only for one synchronous hook call on the
