@@ -39,10 +39,12 @@ public struct KindVocabulary: Sendable, Hashable {
             states: ["pending", "delivering", "retrying", "delivered", "failed"],
             terminalStates: ["delivered", "failed"],
             events: ["delivered", "failed", "redeliver"]),
-        // API.md §D: queued → building → success | failed.
+        // API.md §D: queued → building → success | failed. `start` is sent by the service when one
+        // of the namespace's parallel build slots frees up (issue 7).
         ScenarioKind(service: "appbuilds", kind: "build"): KindVocabulary(
             states: ["queued", "building", "success", "failed"],
-            terminalStates: ["success", "failed"]),
+            terminalStates: ["success", "failed"],
+            events: ["start"]),
         // API.md §D, inferred: queued → submitted → live | rejected.
         ScenarioKind(service: "appbuilds", kind: "deploy"): KindVocabulary(
             states: ["queued", "submitted", "live", "rejected"],

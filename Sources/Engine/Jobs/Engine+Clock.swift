@@ -105,7 +105,7 @@ extension Engine {
         // so that everything still runs in due-time order.
         var earliestNew = Int64.max
         var outbound = false
-        for record in due {
+        batch: for record in due {
             guard let dueAt = record.dueAt else { continue }
             if earliestNew < dueAt { break }
             var job = try JobRecordCoding.job(from: record, machines: machines)
@@ -133,6 +133,9 @@ extension Engine {
                     outbound = true
                     earliestNew = min(earliestNew, dueAt)
                 }
+                // A hook's events moved other jobs (a freed slot started a queued build): the rest of
+                // this batch may be stale or out of order now, so requery.
+                if moved.dropFirst().contains(where: { $0.trigger.hasPrefix("event:") }) { break batch }
             case .stay, .rejected:
                 job.dueAt = nil
                 try store(job, machine: machine, in: db)

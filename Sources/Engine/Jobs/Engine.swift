@@ -140,15 +140,18 @@ public final class Engine: Sendable {
                               isTerminal: transition.isTerminal, at: at, trigger: "create",
                               effects: transition.effects, eventPayload: nil)
         var transitions: [AppliedTransition] = []
-        let spawned = applyEntry(entry, to: &job, publicURL: publicURL)
+        let context = try applyEntry(entry, to: &job, publicURL: publicURL, in: db)
+        if let rejection = context.rejection { throw HookRejection(error: rejection) }
         try db.jobs.insert(JobRecordCoding.record(from: job, machine: machine))
         try recordEvent(job: job, entry: entry, in: db)
         transitions.append(applied(job, entry))
-        for child in spawned {
+        for child in context.spawned {
             let created = try insertJob(child, kind: ScenarioKind(service: child.service, kind: child.kind),
                                         publicURL: publicURL, at: now, in: db)
             transitions += created.transitions
         }
+        transitions += try deliverHookEvents(context.events, namespace: new.namespace, at: at, publicURL: publicURL, in: db)
+        job = try reloaded(job, after: context.events, in: db)
         return Created(job: job, transitions: transitions)
     }
 
@@ -174,15 +177,6 @@ public final class Engine: Sendable {
         case .failure:
             throw EngineError.noScenario(kind: kind.description)
         }
-    }
-
-    /// Applies the step's effects and the service's hook; returns the jobs the hook spawned.
-    func applyEntry(_ entry: StepEntry, to job: inout Job, publicURL: String) -> [NewJob] {
-        DefaultEffects.apply(entry.effects, to: &job.data)
-        guard let hooks = hooks(for: job.kindKey) else { return [] }
-        var context = HookContext(publicURL: publicURL, seed: seed)
-        hooks.entered(entry, job: &job, context: &context)
-        return context.spawned
     }
 
     func recordEvent(job: Job, entry: StepEntry, in db: SQLiteConnection) throws {
@@ -329,15 +323,17 @@ public final class Engine: Sendable {
         job.dueAt = transition.dueAfterMs.map { at.adding(milliseconds: $0) }
         job.updatedAt = at
         job.finishedAt = transition.isTerminal ? at : nil
-        let spawned = applyEntry(entry, to: &job, publicURL: publicURL)
+        let context = try applyEntry(entry, to: &job, publicURL: publicURL, in: db)
         try store(job, machine: machine, in: db)
         job.version += 1
         try recordEvent(job: job, entry: entry, in: db)
         var transitions = [applied(job, entry)]
-        for child in spawned {
+        for child in context.spawned {
             transitions += try insertJob(child, kind: ScenarioKind(service: child.service, kind: child.kind),
                                          publicURL: publicURL, at: at.unixMilliseconds, in: db).transitions
         }
+        transitions += try deliverHookEvents(context.events, namespace: job.namespace, at: at, publicURL: publicURL, in: db)
+        job = try reloaded(job, after: context.events, in: db)
         return transitions
     }
 
@@ -348,6 +344,8 @@ public final class Engine: Sendable {
             return try await store.write(body)
         } catch let error as EngineError {
             throw error
+        } catch let rejection as HookRejection {
+            throw rejection.error
         } catch {
             throw EngineError.storage("\(error)")
         }

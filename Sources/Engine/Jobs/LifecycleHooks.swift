@@ -15,10 +15,18 @@ public struct HookContext: Sendable {
     /// The server's public base URL, for links the hook writes into documents.
     public let publicURL: String
     public let seed: UInt64
+    /// Events for jobs of the same namespace (this one included), delivered once this transition is
+    /// stored, at its time and in the same transaction: how a finishing job hands its slot on.
+    public internal(set) var events: [HookEvent] = []
+    /// Set by `reject(_:)` while a job is being created: the creation is undone and this is thrown.
+    public internal(set) var rejection: (any Error)?
+    /// The transaction's connection, for the namespace values and queue reads below; nil in unit tests.
+    let storeAccess: HookStoreAccess?
 
-    init(publicURL: String, seed: UInt64) {
+    init(publicURL: String, seed: UInt64, storeAccess: HookStoreAccess? = nil) {
         self.publicURL = publicURL
         self.seed = seed
+        self.storeAccess = storeAccess
     }
 
     /// Creates `job` in the same transaction as the transition that spawned it.

@@ -68,6 +68,19 @@ public struct JobRecords {
             """, [.text(namespace), .integer(now), .integer(Int64(limit))], row: JobRecord.init(row:))
     }
 
+    /// The oldest jobs of one kind in `state` that wait for an event (no timer), in creation order
+    /// (rowid breaks ties: ids are random, insertion order is not): a queue of jobs waiting for a
+    /// free slot. Walks jobs_listing from the oldest job of the kind.
+    public func waiting(namespace: String, service: String, kind: String, state: String,
+                        limit: Int) throws -> [JobRecord] {
+        try db.query("""
+            SELECT \(JobRecord.columns) FROM jobs
+            WHERE namespace = ? AND service = ? AND kind = ? AND state = ? AND due_at IS NULL
+            ORDER BY created_at, rowid LIMIT ?
+            """, [.text(namespace), .text(service), .text(kind), .text(state), .integer(Int64(limit))],
+            row: JobRecord.init(row:))
+    }
+
     /// Due jobs across namespaces, in (due_at, id) order; for callers whose namespaces share a time base.
     public func due(at now: Int64, limit: Int) throws -> [JobRecord] {
         try db.query("""
