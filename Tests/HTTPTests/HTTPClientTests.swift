@@ -57,14 +57,15 @@ import Testing
     @Test func silentServer_timesOutInTheReceivePhase() async throws {
         try await LiveServer.run(respond: { _ in
             var response = HTTPResponse()
-            response.delivery = .hang(maxSeconds: 5)
+            response.delivery = .hang(maxSeconds: 30)
             return response
         }) { _, port in
             let start = DispatchTime.now()
             await #expect(throws: HTTPClientError.timedOut(.receive)) {
                 try await HTTPClient().send(ClientRequest(), to: "127.0.0.1", port: port, timeout: 0.2)
             }
-            #expect(ServerTests.elapsed(since: start) < 1)
+            // Far below the server's 30 s hang, with room for a loaded CI machine running every suite at once.
+            #expect(ServerTests.elapsed(since: start) < 10)
         }
     }
 

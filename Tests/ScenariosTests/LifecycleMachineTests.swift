@@ -148,7 +148,9 @@ import Testing
             current = next
             states.append(next.state)
         }
-        #expect(states == ["processing", "gathering", "processing", "gathering", "processing", "processing", "processing", "deployed"])
+        // build, pre-deploy review, deploy, post-deploy QA
+        #expect(states == ["processing", "gathering", "processing", "gathering",
+                           "processing", "processing", "processing", "processing", "deployed"])
         #expect(elapsed == 90_000)
         #expect(current.effects.emit == ["conversation.deployed"])
     }

@@ -10,7 +10,7 @@ import Testing
         let errors = ScenarioCatalog.validate(path: shippedScenariosPath())
         #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
         let catalog = try ScenarioCatalog.load(directory: shippedScenariosPath())
-        let expectedKinds = ["appbuilds/build", "appbuilds/deploy", "builderagents/conversation", "builderio/branch",
+        let expectedKinds = ["appbuilds/build", "appbuilds/deploy", "builderagents/builder", "builderagents/conversation", "builderio/branch",
                              "buildprint/agent", "buildprint/webhook"]
         #expect(catalog.kinds.map(\.description) == expectedKinds)
         for kind in catalog.kinds {
