@@ -1,3 +1,5 @@
+import BuildermockTesting
+import Foundation
 import App
 import ArgumentParser
 import Testing
@@ -85,5 +87,28 @@ import Testing
         let command = try Buildermock.parseAsRoot([])
         #expect(command is Serve)
         #expect(try Buildermock.parseAsRoot(["version"]) is Version)
+    }
+}
+
+@Suite struct ScenariosValidateTests {
+    @Test func shippedFixtures_areValid() throws {
+        let path = FixturePaths.root + "/scenarios"
+        #expect(ScenarioValidation.problems(at: path).isEmpty)
+        var command = try Buildermock.parseAsRoot(["scenarios", "validate", path])
+        try command.run()
+    }
+
+    @Test func brokenFile_failsWithItsLineAndPath() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bm-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+            { "name": "x", "service": "appbuilds", "kind": "build", "default": true, "initial": "a",
+              "steps": [ { "id": "a", "state": "queued", "next": "b" } ] }
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let problems = ScenarioValidation.problems(at: file.path)
+        #expect(!problems.isEmpty)
+        #expect(problems.contains { $0.contains("$.steps[0]") })
+        var command = try Buildermock.parseAsRoot(["scenarios", "validate", file.path])
+        #expect(throws: (any Error).self) { try command.run() }
     }
 }
