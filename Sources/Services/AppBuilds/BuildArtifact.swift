@@ -132,18 +132,5 @@ struct BuildArtifact {
         return text
     }
 
-    static func xmlEscaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func xmlEscaped(_ text: String) -> String { MarkupText.escape(text) }
 }
