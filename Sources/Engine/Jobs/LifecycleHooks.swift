@@ -1,5 +1,5 @@
-public import Scenarios
-public import JSON
+import Scenarios
+import JSON
 
 /// A service's say in its jobs' lifecycles: called inside the engine's write transaction each time a
 /// job of the registered kind enters a step (creation included), after the scenario's own effects

@@ -1,4 +1,3 @@
-public import Scenarios
 public import JSON
 
 /// Everything needed to create a job.

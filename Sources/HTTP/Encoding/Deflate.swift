@@ -12,7 +12,7 @@ public enum Deflate {
 
     /// `input` compressed as one raw DEFLATE stream. Deterministic for a given zlib build and level.
     public static func raw(_ input: [UInt8], level: Int32 = 6) throws(GzipError) -> [UInt8] {
-        let stream = try RawDeflateStream(level: level)
+        let stream = try DeflateStream(level: level, windowBits: rawWindowBits)
         return try stream.compress(input)
     }
 
@@ -24,48 +24,5 @@ public enum Deflate {
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return UInt32(initial) }
             return UInt32(CZlib.crc32(initial, base, uInt(buffer.count)))
         }
-    }
-}
-
-/// Owns one raw-deflate `z_stream`, at a fixed heap address because zlib's state points back at it.
-final class RawDeflateStream {
-    private let stream: UnsafeMutablePointer<z_stream>
-
-    init(level: Int32) throws(GzipError) {
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        let code = buildermock_deflateInit2(stream, level, Z_DEFLATED, Deflate.rawWindowBits, 8, Z_DEFAULT_STRATEGY)
-        guard code == Z_OK else {
-            let error = GzipError.initialization(code: code, message: Gzip.message(stream, code))
-            stream.deallocate()
-            throw error
-        }
-    }
-
-    deinit {
-        deflateEnd(stream)
-        stream.deallocate()
-    }
-
-    func compress(_ input: [UInt8]) throws(GzipError) -> [UInt8] {
-        // deflateBound bounds the output of a single Z_FINISH call, so one pass always suffices.
-        let capacity = Int(deflateBound(stream, uLong(input.count)))
-        var status: Int32 = Z_OK
-        let output = input.withUnsafeBufferPointer { inBuffer in
-            [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, written in
-                stream.pointee.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
-                stream.pointee.avail_in = uInt(inBuffer.count)
-                stream.pointee.next_out = outBuffer.baseAddress
-                stream.pointee.avail_out = uInt(outBuffer.count)
-                status = deflate(stream, Z_FINISH)
-                written = outBuffer.count - Int(stream.pointee.avail_out)
-                stream.pointee.next_in = nil
-                stream.pointee.next_out = nil
-            }
-        }
-        guard status == Z_STREAM_END else {
-            throw .compression(code: status, message: Gzip.message(stream, status))
-        }
-        return output
     }
 }

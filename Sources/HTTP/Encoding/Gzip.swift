@@ -31,7 +31,7 @@ public enum Gzip {
     static let gzipWindowBits: Int32 = 15 + 16
 
     public static func compress(_ input: [UInt8], level: Int32 = 6) throws(GzipError) -> [UInt8] {
-        let stream = try DeflateStream(level: level)
+        let stream = try DeflateStream(level: level, windowBits: gzipWindowBits)
         return try stream.compress(input)
     }
 
@@ -51,13 +51,14 @@ public enum Gzip {
 
 /// Owns one deflate `z_stream`. zlib keeps a pointer back to the stream inside its state, so the
 /// stream lives at a fixed heap address rather than in a Swift stored property that may move.
+/// `windowBits` picks the framing: gzip (`Gzip.gzipWindowBits`) or raw DEFLATE (`Deflate.rawWindowBits`).
 final class DeflateStream {
     private let stream: UnsafeMutablePointer<z_stream>
 
-    init(level: Int32) throws(GzipError) {
+    init(level: Int32, windowBits: Int32) throws(GzipError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let code = buildermock_deflateInit2(stream, level, Z_DEFLATED, Gzip.gzipWindowBits, 8, Z_DEFAULT_STRATEGY)
+        let code = buildermock_deflateInit2(stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY)
         guard code == Z_OK else {
             let error = GzipError.initialization(code: code, message: Gzip.message(stream, code))
             stream.deallocate()

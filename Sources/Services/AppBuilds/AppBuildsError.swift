@@ -1,5 +1,4 @@
 public import HTTP
-import JSON
 
 /// An error of the Capwrapper API, rendered in its (inferred) shape
 /// `{"error": {"code": "…", "message": "…"}}` with the documented status codes.
@@ -22,8 +21,7 @@ public struct AppBuildsError: Error, HTTPResponseError, Sendable, Equatable {
     public var response: HTTPResponse {
         var headers = self.headers
         if let date { headers.set("Date", date) }
-        let body: JSONValue = ["error": ["code": .string(code), "message": .string(message)]]
-        return .json(status, body.serialized(), headers: headers)
+        return .coreError(status, code: code, message: message, headers: headers)
     }
 
     func dated(_ date: String) -> AppBuildsError {

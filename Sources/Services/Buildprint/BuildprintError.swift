@@ -1,5 +1,4 @@
 public import HTTP
-import JSON
 
 /// An error of the Buildprint API: `{"error": {"code", "message"}}` (the body shape is inferred;
 /// the codes are documented).
@@ -15,7 +14,7 @@ public struct BuildprintError: HTTPResponseError {
     }
 
     public var response: HTTPResponse {
-        .json(status, JSONValue.object(["error": .object(["code": .string(code), "message": .string(message)])]).serialized())
+        .coreError(status, code: code, message: message)
     }
 
     static func invalid(_ message: String) -> BuildprintError { BuildprintError(.badRequest, "invalid_request", message) }
