@@ -141,8 +141,9 @@ public enum StartupError: Error, CustomStringConvertible {
 }
 
 /// Finds the fixtures root (the folder holding `scenarios/` and `world/`): the configured path, else
-/// `fixtures/` in the working directory, else the checkout the binary was built in (so `swift run`
-/// works from anywhere), else `../share/buildermock/fixtures` beside an installed binary.
+/// `fixtures/` in the working directory, else `../share/buildermock/fixtures` beside the running
+/// binary (an installed copy, see scripts/install.sh), else the checkout the binary was built in (so
+/// `swift run` works from anywhere).
 public enum FixtureLocator {
     public static func root(configured: String?) throws -> String {
         var candidates: [String] = []
@@ -150,12 +151,16 @@ public enum FixtureLocator {
             candidates = [configured]
         } else {
             candidates.append(FileManager.default.currentDirectoryPath + "/fixtures")
+            // The executable's real path (/proc/self/exe on Linux): argv[0] is a bare name when the
+            // binary was found through PATH.
+            if let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+                candidates.append(binary.deletingLastPathComponent().deletingLastPathComponent().path
+                                  + "/share/buildermock/fixtures")
+            }
             // #filePath is Sources/App/Application.swift in the checkout this binary came from.
             let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent()
             candidates.append(checkout.path + "/fixtures")
-            let binary = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            candidates.append(binary.deletingLastPathComponent().path + "/../share/buildermock/fixtures")
         }
         var isDirectory: ObjCBool = false
         for candidate in candidates
