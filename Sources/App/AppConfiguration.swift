@@ -1,4 +1,5 @@
 public import HTTP
+import Engine
 
 /// Everything `buildermock serve` can be told, resolved and checked (see `BuildermockCLI` for how
 /// flags, `BUILDERMOCK_*` variables and defaults are layered).
@@ -66,19 +67,9 @@ public struct AppConfiguration: Sendable, Equatable {
             + "(or BUILDERMOCK_ADMIN_TOKEN) to require it, or --insecure-admin to serve /__admin unprotected"
     }
 
-    /// Loopback addresses: `localhost`, 127.0.0.0/8 and `::1` (RFC 1122 §3.2.1.3, RFC 4291 §2.5.3).
+    /// Loopback addresses: `localhost`, 127.0.0.0/8 and `::1` — the same test the webhook guard uses.
     public static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "::1" || host == "[::1]" || host == "0:0:0:0:0:0:0:1" { return true }
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return false }
-        var values: [Int] = []
-        for octet in octets {
-            guard (1...3).contains(octet.count), octet.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(octet), value <= 255 else {
-                return false
-            }
-            values.append(value)
-        }
-        return values[0] == 127
+        WebhookTarget.isLoopback(host)
     }
 
     /// A secret as logs may show it: its first four characters and its length.

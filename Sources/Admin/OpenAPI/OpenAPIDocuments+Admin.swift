@@ -122,7 +122,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "`builderagents.json`, `builderio.json`, `buildprint.json`, `appbuilds.json` or `admin.json`."
           }
@@ -719,7 +721,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -798,7 +802,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -1392,7 +1398,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -1471,7 +1479,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -1713,7 +1723,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           }
         ],
@@ -2032,7 +2044,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           }
         ],

@@ -279,7 +279,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -658,7 +660,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -932,7 +936,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -1207,7 +1213,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -1335,7 +1343,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -1343,7 +1353,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -1351,7 +1363,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The file name from downloadUrl (.apk for android, .ipa for ios)."
           },

@@ -351,7 +351,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -485,7 +487,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -662,7 +666,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -810,7 +816,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -1308,7 +1316,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -1441,7 +1451,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -1584,7 +1596,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -1738,7 +1752,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -1892,7 +1908,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -2037,7 +2055,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -2183,7 +2203,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -2372,7 +2394,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "The conversation's or builder's uuid."
           },
@@ -2550,7 +2574,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "Namespace of the builder."
           },
@@ -2559,7 +2585,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           }
         ],
@@ -2575,11 +2603,16 @@ extension OpenAPIDocuments {
             }
           },
           "404": {
-            "description": "HTML page: no such builder.",
+            "description": "No such builder: an HTML page; a path the route cannot match gets the API's JSON error.",
             "content": {
               "text/html": {
                 "schema": {
                   "type": "string"
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

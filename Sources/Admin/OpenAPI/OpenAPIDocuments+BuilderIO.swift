@@ -173,7 +173,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           },
           {
@@ -181,7 +183,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             }
           }
         ],
@@ -205,11 +209,16 @@ extension OpenAPIDocuments {
             }
           },
           "404": {
-            "description": "HTML: no such branch.",
+            "description": "No such branch: an HTML page; a path the route cannot match gets the API's JSON error.",
             "content": {
               "text/html": {
                 "schema": {
                   "type": "string"
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

@@ -157,7 +157,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "Opaque identifier for the linked agent conversation."
           },
@@ -255,7 +257,9 @@ extension OpenAPIDocuments {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
             },
             "description": "Opaque identifier for the linked agent conversation."
           },
@@ -486,7 +490,7 @@ extension OpenAPIDocuments {
           },
           "completionWebhookUrl": {
             "type": "string",
-            "description": "Called when the run completes. buildermock: http(s) to loopback unless --webhook-allow lists the host (else 400 webhook_target_not_allowed).",
+            "description": "Called when the run completes. buildermock: http only, to loopback unless --webhook-allow lists the host (else 400 webhook_target_not_allowed).",
             "format": "uri"
           },
           "userEmail": {

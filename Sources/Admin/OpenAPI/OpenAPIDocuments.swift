@@ -1,4 +1,4 @@
-import JSON
+public import JSON
 
 /// The OpenAPI 3.1 documents of the four emulated APIs and of the admin API. Each lives in its own
 /// `OpenAPIDocuments+Name.swift` as JSON text compiled into the binary, so `swift run`, the test
