@@ -8,14 +8,14 @@
 #   BUILDERMOCK_BIN=path/to/buildermock MAX_EXAMPLES=50 scripts/conformance.sh
 #
 # Env: BUILDERMOCK_BIN (server binary), CONFORMANCE_VENV (virtualenv, reused when present),
-# MAX_EXAMPLES (per operation, default 20), CONFORMANCE_PORT (default 0: the kernel picks),
+# MAX_EXAMPLES (per operation, default 10), CONFORMANCE_PORT (default 0: the kernel picks),
 # CONFORMANCE_SEED (default 42), CONFORMANCE_DOCS (space-separated subset of the five names).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=${BUILDERMOCK_BIN:-.build/debug/buildermock}
 VENV=${CONFORMANCE_VENV:-.build/conformance-venv}
-MAX_EXAMPLES=${MAX_EXAMPLES:-20}
+MAX_EXAMPLES=${MAX_EXAMPLES:-10}
 PORT=${CONFORMANCE_PORT:-0}
 SEED=${CONFORMANCE_SEED:-42}
 DOCS=${CONFORMANCE_DOCS:-"builderagents builderio buildprint appbuilds admin"}
@@ -81,8 +81,8 @@ for name in $DOCS; do
   # The documents are read as the server serves them (admin token needed), then tested from a file.
   curl -fsS -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/__admin/openapi/$name.json" -o "$WORK/$name.json"
   if ! "$VENV/bin/schemathesis" run "$WORK/$name.json" --url "$BASE" -H "$auth" \
-      --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 2 \
-      --phases examples,coverage,fuzzing --no-shrink --request-timeout 10 \
+      --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 1 \
+      --phases examples,coverage,fuzzing,stateful --no-shrink --request-timeout 10 \
       --generation-database none --no-color --output-truncate true; then
     failed+=("$name")
   fi

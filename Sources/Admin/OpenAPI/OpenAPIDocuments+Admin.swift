@@ -323,6 +323,9 @@ extension OpenAPIDocuments {
                   }
                 },
                 "description": "Exactly one of by / to."
+              },
+              "example": {
+                "by": "90s"
               }
             }
           }
@@ -439,6 +442,10 @@ extension OpenAPIDocuments {
                   }
                 },
                 "description": "{job, state} or {idle: true}."
+              },
+              "example": {
+                "idle": true,
+                "max": "1h"
               }
             }
           }
@@ -1097,6 +1104,12 @@ extension OpenAPIDocuments {
                   "kind",
                   "scenario"
                 ]
+              },
+              "example": {
+                "service": "appbuilds",
+                "kind": "build",
+                "scenario": "default",
+                "count": 1
               }
             }
           }
@@ -1612,10 +1625,28 @@ extension OpenAPIDocuments {
                   "$ref": "#/components/schemas/Space"
                 }
               }
+            },
+            "links": {
+              "get": {
+                "operationId": "getBuilderIOSpace",
+                "parameters": {
+                  "id": "$response.body#/id"
+                }
+              }
             }
           },
           "400": {
             "description": "Bad body. Codes: invalid_json, invalid_request.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "A member or owner names a user id that does not exist and gives no email to create it. Codes: not_found.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1706,6 +1737,12 @@ extension OpenAPIDocuments {
                       }
                     }
                   }
+                }
+              },
+              "example": {
+                "name": "Conformance space",
+                "owner": {
+                  "email": "owner@example.com"
                 }
               }
             }
@@ -1850,6 +1887,10 @@ extension OpenAPIDocuments {
                 "required": [
                   "email"
                 ]
+              },
+              "example": {
+                "email": "dev@example.com",
+                "name": "Dev"
               }
             }
           }
@@ -1945,6 +1986,10 @@ extension OpenAPIDocuments {
                 "required": [
                   "spaceId"
                 ]
+              },
+              "example": {
+                "spaceId": "conformance-space",
+                "userEmail": "dev@example.com"
               }
             }
           }
@@ -1963,6 +2008,14 @@ extension OpenAPIDocuments {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Project"
+                }
+              }
+            },
+            "links": {
+              "get": {
+                "operationId": "getBuilderIOProject",
+                "parameters": {
+                  "id": "$response.body#/id"
                 }
               }
             }
@@ -2028,6 +2081,10 @@ extension OpenAPIDocuments {
                 "required": [
                   "spaceId"
                 ]
+              },
+              "example": {
+                "spaceId": "conformance-space",
+                "name": "Site"
               }
             }
           }

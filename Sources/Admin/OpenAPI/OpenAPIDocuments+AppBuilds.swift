@@ -53,6 +53,12 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/CreateBuild"
+              },
+              "example": {
+                "url": "https://example.com",
+                "appName": "Demo",
+                "bundleId": "com.example.demo",
+                "version": "1.0.0"
               }
             }
           }
@@ -72,6 +78,14 @@ extension OpenAPIDocuments {
                 "description": "HTTP date from the namespace's clock (manual or scaled), not the wall clock.",
                 "schema": {
                   "type": "string"
+                }
+              }
+            },
+            "links": {
+              "get": {
+                "operationId": "getBuild",
+                "parameters": {
+                  "id": "$response.body#/id"
                 }
               }
             }
@@ -434,6 +448,12 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/CreateBuild"
+              },
+              "example": {
+                "url": "https://example.com",
+                "appName": "Demo",
+                "bundleId": "com.example.demo",
+                "version": "1.0.0"
               }
             }
           }
@@ -453,6 +473,14 @@ extension OpenAPIDocuments {
                 "description": "HTTP date from the namespace's clock (manual or scaled), not the wall clock.",
                 "schema": {
                   "type": "string"
+                }
+              }
+            },
+            "links": {
+              "get": {
+                "operationId": "getBuildV1",
+                "parameters": {
+                  "id": "$response.body#/id"
                 }
               }
             }
@@ -815,6 +843,10 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/CreateDeploy"
+              },
+              "example": {
+                "buildId": "bld_abc123xyz",
+                "store": "play"
               }
             }
           }
@@ -834,6 +866,14 @@ extension OpenAPIDocuments {
                 "description": "HTTP date from the namespace's clock (manual or scaled), not the wall clock.",
                 "schema": {
                   "type": "string"
+                }
+              }
+            },
+            "links": {
+              "get": {
+                "operationId": "getDeploy",
+                "parameters": {
+                  "id": "$response.body#/id"
                 }
               }
             }
@@ -1092,6 +1132,10 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/CreateDeploy"
+              },
+              "example": {
+                "buildId": "bld_abc123xyz",
+                "store": "play"
               }
             }
           }
@@ -1111,6 +1155,14 @@ extension OpenAPIDocuments {
                 "description": "HTTP date from the namespace's clock (manual or scaled), not the wall clock.",
                 "schema": {
                   "type": "string"
+                }
+              }
+            },
+            "links": {
+              "get": {
+                "operationId": "getDeployV1",
+                "parameters": {
+                  "id": "$response.body#/id"
                 }
               }
             }

@@ -91,6 +91,32 @@ extension OpenAPIDocuments {
                   "type": "string"
                 }
               }
+            },
+            "links": {
+              "get": {
+                "operationId": "getBuildConversation",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "answer": {
+                "operationId": "answerBuildConversation",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "approve": {
+                "operationId": "approveBuildConversation",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "rebuild": {
+                "operationId": "rebuildBuildConversation",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              }
             }
           },
           "400": {
@@ -154,6 +180,9 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/CreateConversation"
+              },
+              "example": {
+                "prompt": "Watch my Zoho CRM leads every 5 minutes"
               }
             }
           }
@@ -645,6 +674,9 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/Answer"
+              },
+              "example": {
+                "message": "Use the stored credentials; EU region."
               }
             }
           }
@@ -973,6 +1005,10 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/Rebuild"
+              },
+              "example": {
+                "message": "Also post new leads to Slack.",
+                "replace_prompt": false
               }
             }
           }
@@ -1055,6 +1091,56 @@ extension OpenAPIDocuments {
                   "type": "string"
                 }
               }
+            },
+            "links": {
+              "get": {
+                "operationId": "getBuilder",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "stop": {
+                "operationId": "stopBuilder",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "start": {
+                "operationId": "startBuilder",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "logs": {
+                "operationId": "getBuilderLogs",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "files": {
+                "operationId": "getBuilderFiles",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "exec": {
+                "operationId": "execInBuilder",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "autoStop": {
+                "operationId": "setBuilderAutoStop",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              },
+              "delete": {
+                "operationId": "deleteBuilder",
+                "parameters": {
+                  "uuid": "$response.body#/data/uuid"
+                }
+              }
             }
           },
           "400": {
@@ -1118,6 +1204,24 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/CreateBuilder"
+              },
+              "example": {
+                "name": "my-api",
+                "entrypoint": "python3 main.py",
+                "files": {
+                  "main.py": "print('hi')",
+                  "requirements.txt": "flask"
+                },
+                "port": 8000,
+                "env": {
+                  "MY_FLAG": "1"
+                },
+                "resources": {
+                  "cpu": 1,
+                  "memory": 1,
+                  "disk": 3
+                },
+                "job_type": "always_on"
               }
             }
           }
@@ -2373,6 +2477,9 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/Exec"
+              },
+              "example": {
+                "command": "ls"
               }
             }
           }
@@ -2556,6 +2663,9 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/AutoStop"
+              },
+              "example": {
+                "auto_stop_interval": 30
               }
             }
           }

@@ -34,7 +34,8 @@ extension OpenAPIDocuments {
             "schema": {
               "type": "string"
             },
-            "description": "The Space's public API key (its id)."
+            "description": "The Space's public API key (its id).",
+            "example": "conformance-space"
           },
           {
             "name": "X-Buildermock-Namespace",
@@ -64,6 +65,12 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/RunRequest"
+              },
+              "example": {
+                "userMessage": {
+                  "userPrompt": "Add a hero section to the landing page"
+                },
+                "branchName": "landing hero"
               }
             }
           }
@@ -162,31 +169,33 @@ extension OpenAPIDocuments {
         }
       }
     },
-    "/app/projects/{projectId}/{branchName}": {
+    "/app/projects/{project}/{branch}": {
       "get": {
         "operationId": "editorPage",
         "summary": "The branch's editor page (the url of a run)",
         "security": [],
         "parameters": [
           {
-            "name": "projectId",
+            "name": "project",
             "in": "path",
             "required": true,
             "schema": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[^/]+$"
-            }
+            },
+            "description": "The run's projectId."
           },
           {
-            "name": "branchName",
+            "name": "branch",
             "in": "path",
             "required": true,
             "schema": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[^/]+$"
-            }
+            },
+            "description": "The run's branchName."
           }
         ],
         "responses": {

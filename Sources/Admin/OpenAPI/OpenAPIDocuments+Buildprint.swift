@@ -54,6 +54,11 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/StartAgentRequest"
+              },
+              "example": {
+                "appId": "conformance-app",
+                "prompt": "Fix the signup form validation",
+                "model": "buildprint-gpt-5.6-sol"
               }
             }
           }
@@ -73,6 +78,20 @@ extension OpenAPIDocuments {
                 "description": "HTTP date from the namespace's clock (manual or scaled), not the wall clock.",
                 "schema": {
                   "type": "string"
+                }
+              }
+            },
+            "links": {
+              "get": {
+                "operationId": "getAgent",
+                "parameters": {
+                  "agentId": "$response.body#/agentId"
+                }
+              },
+              "message": {
+                "operationId": "sendAgentMessage",
+                "parameters": {
+                  "agentId": "$response.body#/agentId"
                 }
               }
             }
@@ -281,6 +300,9 @@ extension OpenAPIDocuments {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/FollowUpRequest"
+              },
+              "example": {
+                "prompt": "Also add a test for it"
               }
             }
           }
