@@ -1658,22 +1658,26 @@ extension OpenAPIDocuments {
         "properties": {
           "url": {
             "type": "string",
-            "description": "Public https URL of the web app (localhost and private networks rejected unless --allow-private-urls).",
-            "format": "uri"
+            "description": "Public https URL of the web app (localhost and private networks rejected; with --allow-private-urls those may also use http).",
+            "format": "uri",
+            "pattern": "^https?://"
           },
           "appName": {
             "type": "string",
             "description": "Display name: not blank, at most 100 characters, no control characters.",
+            "minLength": 1,
             "maxLength": 100
           },
           "bundleId": {
             "type": "string",
             "description": "Reverse-DNS, e.g. com.example.myapp: at least two segments each starting with a letter; lenient mode also takes uppercase, _ and -, --strict only lowercase letters, digits and periods.",
-            "maxLength": 155
+            "maxLength": 155,
+            "pattern": "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z][A-Za-z0-9_-]*)+$"
           },
           "version": {
             "type": "string",
-            "description": "Semantic version MAJOR.MINOR.PATCH; must be higher than earlier builds of the same bundleId and platform."
+            "description": "Semantic version MAJOR.MINOR.PATCH (semver.org 2.0.0); must be higher than earlier builds of the same bundleId and platform.",
+            "pattern": "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"
           },
           "permissions": {
             "type": "array",

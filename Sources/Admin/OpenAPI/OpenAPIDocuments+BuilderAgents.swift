@@ -2951,7 +2951,7 @@ extension OpenAPIDocuments {
           "prompt": {
             "type": "string",
             "description": "What to build; at most 10000 characters after trimming; not blank.",
-            "maxLength": 10000
+            "pattern": "\\S"
           },
           "name": {
             "type": "string",
@@ -2993,7 +2993,8 @@ extension OpenAPIDocuments {
         "properties": {
           "message": {
             "type": "string",
-            "description": "Not blank."
+            "description": "Not blank.",
+            "pattern": "\\S"
           }
         },
         "required": [
@@ -3005,7 +3006,8 @@ extension OpenAPIDocuments {
         "properties": {
           "message": {
             "type": "string",
-            "description": "Not blank."
+            "description": "Not blank.",
+            "pattern": "\\S"
           },
           "replace_prompt": {
             "type": "boolean",
@@ -3028,7 +3030,8 @@ extension OpenAPIDocuments {
           },
           "entrypoint": {
             "type": "string",
-            "description": "Command that starts the app (listening on 0.0.0.0:port). A file it names must be in files."
+            "description": "Command that starts the app (listening on 0.0.0.0:port). A file it names must be in files.",
+            "pattern": "\\S"
           },
           "files": {
             "type": "object",
@@ -3037,7 +3040,13 @@ extension OpenAPIDocuments {
               "type": "string"
             },
             "minProperties": 1,
-            "description": "Relative path (no leading /, no ..) → contents."
+            "description": "Relative path (no leading /, no .. segment) → contents.",
+            "propertyNames": {
+              "pattern": "^[^/]",
+              "not": {
+                "pattern": "(^|/)\\.\\.(/|$)"
+              }
+            }
           },
           "port": {
             "type": "integer",
@@ -3051,7 +3060,10 @@ extension OpenAPIDocuments {
             "additionalProperties": {
               "type": "string"
             },
-            "description": "Non-secret environment; names are [A-Za-z_][A-Za-z0-9_]*."
+            "description": "Non-secret environment.",
+            "propertyNames": {
+              "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
+            }
           },
           "resources": {
             "type": "object",
@@ -3113,7 +3125,8 @@ extension OpenAPIDocuments {
         "properties": {
           "command": {
             "type": "string",
-            "description": "Not blank."
+            "description": "Not blank.",
+            "pattern": "\\S"
           },
           "timeout": {
             "type": "integer",

@@ -442,12 +442,12 @@ extension OpenAPIDocuments {
           "appId": {
             "type": "string",
             "description": "Bubble app ID of a verified project of the workspace (lenient mode: any app becomes one on first use).",
-            "minLength": 1
+            "pattern": "\\S"
           },
           "prompt": {
             "type": "string",
             "description": "Not blank.",
-            "minLength": 1
+            "pattern": "\\S"
           },
           "model": {
             "type": "string",
@@ -572,7 +572,7 @@ extension OpenAPIDocuments {
           "prompt": {
             "type": "string",
             "description": "Not blank.",
-            "minLength": 1
+            "pattern": "\\S"
           },
           "permission": {
             "type": "string",
