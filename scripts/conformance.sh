@@ -30,6 +30,8 @@ if [[ ! -x "$VENV/bin/schemathesis" ]] || ! "$VENV/bin/schemathesis" --version 2
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
+VENV=$(cd "$VENV" && pwd)
+
 WORK=$(mktemp -d)
 LOG="$WORK/server.log"
 SERVER_PID=""
@@ -80,10 +82,11 @@ for name in $DOCS; do
   start=$(date +%s)
   # The documents are read as the server serves them (admin token needed), then tested from a file.
   curl -fsS -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/__admin/openapi/$name.json" -o "$WORK/$name.json"
-  if ! "$VENV/bin/schemathesis" run "$WORK/$name.json" --url "$BASE" -H "$auth" \
+  # Run inside $WORK: schemathesis keeps a .schemathesis/ cache in its working directory.
+  if ! (cd "$WORK" && "$VENV/bin/schemathesis" run "$WORK/$name.json" --url "$BASE" -H "$auth" \
       --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 1 \
       --phases examples,coverage,fuzzing,stateful --no-shrink --request-timeout 10 \
-      --generation-database none --no-color --output-truncate true; then
+      --generation-database none --no-color --output-truncate true); then
     failed+=("$name")
   fi
   echo "== $name: $(( $(date +%s) - start )) s"
