@@ -1,4 +1,5 @@
 public import HTTP
+import Engine
 
 /// Everything `buildermock serve` can be told, resolved and checked (see `BuildermockCLI` for how
 /// flags, `BUILDERMOCK_*` variables and defaults are layered).
@@ -50,8 +51,31 @@ public struct AppConfiguration: Sendable, Equatable {
     public var maxConcurrentAgents: Int?
     /// Hosts webhooks may target besides loopback.
     public var webhookAllow: [String] = []
+    /// When set, every `/__admin/*` request except health needs `Authorization: Bearer TOKEN`.
+    public var adminToken: String?
+    /// Serve `/__admin` without a token on a non-loopback address, on purpose.
+    public var insecureAdmin = false
 
     public init() {}
+
+    /// Why this configuration must not start, or nil: a non-loopback bind exposes `/__admin` (reset,
+    /// clock, webhook secrets) to the network, so it needs a token or an explicit `--insecure-admin`.
+    public var adminExposureProblem: String? {
+        if let adminToken, adminToken.isEmpty { return "the admin token must not be empty" }
+        guard !Self.isLoopback(host), adminToken == nil, !insecureAdmin else { return nil }
+        return "binding \(host) exposes /__admin beyond this machine: pass --admin-token TOKEN "
+            + "(or BUILDERMOCK_ADMIN_TOKEN) to require it, or --insecure-admin to serve /__admin unprotected"
+    }
+
+    /// Loopback addresses: `localhost`, 127.0.0.0/8 and `::1` — the same test the webhook guard uses.
+    public static func isLoopback(_ host: String) -> Bool {
+        WebhookTarget.isLoopback(host)
+    }
+
+    /// A secret as logs may show it: its first four characters and its length.
+    public static func redacted(_ secret: String) -> String {
+        "\(secret.prefix(4))… (\(secret.count) characters)"
+    }
 
     /// The public base URL once the real port is known (port 0 is resolved at bind time).
     public func resolvedPublicURL(boundPort: Int) -> String {

@@ -8,6 +8,7 @@ import BuilderIO
 import Buildprint
 import Dispatch
 import Foundation
+import JSON
 import Scenarios
 import Store
 
@@ -22,12 +23,15 @@ public final class Application: Sendable {
     public let responder: any HTTPResponder
     let scheduler: JobScheduler
     let store: Store
+    /// Every route the router answers, for checks that documents describe exactly these.
+    public let routes: [Router.Route]
 
     /// Opens the database and loads the scenario library; throws `StartupError` when either fails,
     /// so a server never starts on invalid fixtures.
     public init(configuration: AppConfiguration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
+        if let problem = configuration.adminExposureProblem { throw StartupError.adminExposed(problem) }
         let startedAt = DispatchTime.now()
         let fixtures = try FixtureLocator.root(configured: configuration.fixturesPath)
         let catalog: ScenarioCatalog
@@ -51,15 +55,24 @@ public final class Application: Sendable {
         scheduler = JobScheduler(engine: engine)
         var router = Router()
         AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
-        Self.services(configuration: configuration, fixtures: fixtures, engine: engine, logger: logger)
-            .forEach { $0(&router) }
-        responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
+        let (registrations, buildprintOpenAPI) = Self.services(configuration: configuration, fixtures: fixtures,
+                                                               engine: engine, logger: logger)
+        registrations.forEach { $0(&router) }
+        OpenAPIRoutes(documents: OpenAPIDocuments.all.compactMap { entry in
+            let document = entry.name == "buildprint" ? buildprintOpenAPI : OpenAPIDocuments.document(named: entry.name)
+            return document.map { (entry.name, entry.title, $0) }
+        }).register(on: &router)
+        routes = router.routes
+        var middlewares: [any HTTPMiddleware] = [RequestLogMiddleware(logger: logger)]
+        if let token = configuration.adminToken { middlewares.append(AdminAuthMiddleware(token: token)) }
+        responder = MiddlewareChain(middlewares, responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
     }
 
     /// Each emulated API, configured from the serve options, as a function that adds its routes.
+    /// Also returns Buildprint's OpenAPI document as it serves it, for `/__admin/openapi`.
     static func services(configuration: AppConfiguration, fixtures: String, engine: Engine,
-                         logger: Logger) -> [(inout Router) -> Void] {
+                         logger: Logger) -> ([(inout Router) -> Void], JSONValue?) {
         var appBuilds = AppBuildsSettings()
         appBuilds.strict = configuration.strict
         appBuilds.allowPrivateURLs = configuration.allowPrivateURLs
@@ -74,16 +87,17 @@ public final class Application: Sendable {
         buildprint.maxConcurrentAgents = configuration.maxConcurrentAgents
         buildprint.worldFile = fixtures + "/world/buildprint.json"
         buildprint.webhookAllow = configuration.webhookAllow
+        buildprint.openAPIDocument = OpenAPIDocuments.document(named: "buildprint")
         let appBuildsService = AppBuildsService(engine: engine, settings: appBuilds, logger: logger)
         let builderAgentsService = BuilderAgentsService(engine: engine, settings: builderAgents, logger: logger)
         let builderIOService = BuilderIOService(engine: engine, settings: builderIO, logger: logger)
         let buildprintService = BuildprintService(engine: engine, settings: buildprint, logger: logger)
-        return [
+        return ([
             { appBuildsService.register(on: &$0) },
             { builderAgentsService.register(on: &$0) },
             { builderIOService.register(on: &$0) },
             { buildprintService.register(on: &$0) },
-        ]
+        ], buildprint.openAPIDocument.map(buildprintService.openAPIDocument(base:)))
     }
 
     /// Binds and starts serving; returns the bound port.
@@ -98,13 +112,20 @@ public final class Application: Sendable {
         let publicURL = configuration.resolvedPublicURL(boundPort: port)
         engine.setPublicURL(publicURL)
         scheduler.start()
-        logger.info("listening", metadata: [
+        var metadata: Logger.Metadata = [
             "http.host": .string(configuration.host),
             "http.port": .stringConvertible(port),
             "public_url": .string(publicURL),
             "db": .string(configuration.databasePath),
             "clock": .string(configuration.clockMode.rawValue),
-        ])
+            // Never the token itself: logs get shipped and shared.
+            "admin.auth": .string(configuration.adminToken.map { "token " + AppConfiguration.redacted($0) }
+                ?? (AppConfiguration.isLoopback(configuration.host) ? "none (loopback)" : "none (--insecure-admin)")),
+        ]
+        if !configuration.webhookAllow.isEmpty {
+            metadata["webhook.allow"] = .string(configuration.webhookAllow.joined(separator: ","))
+        }
+        logger.info("listening", metadata: metadata)
         return port
     }
 
@@ -127,6 +148,7 @@ public enum StartupError: Error, CustomStringConvertible {
     case noFixtures(searched: [String])
     case database(path: String, message: String)
     case bind(host: String, port: Int, message: String)
+    case adminExposed(String)
 
     public var description: String {
         switch self {
@@ -136,6 +158,7 @@ public enum StartupError: Error, CustomStringConvertible {
             "no scenario library found; looked in: \(searched.joined(separator: ", ")). Pass --fixtures DIR."
         case .database(let path, let message): "cannot open database \(path): \(message)"
         case .bind(let host, let port, let message): "cannot listen on \(host):\(port): \(message)"
+        case .adminExposed(let problem): "refusing to start: \(problem)"
         }
     }
 }

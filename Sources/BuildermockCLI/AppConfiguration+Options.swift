@@ -67,6 +67,10 @@ extension AppConfiguration {
             ? (environment["BUILDERMOCK_WEBHOOK_ALLOW"] ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
             : options.webhookAllow
 
+        adminToken = try source.string(options.adminToken, "BUILDERMOCK_ADMIN_TOKEN") ?? adminToken
+        insecureAdmin = options.insecureAdmin || source.flag("BUILDERMOCK_INSECURE_ADMIN")
+        if let problem = adminExposureProblem { throw ValidationError(problem) }
+
         guard (0...65_535).contains(port) else { throw ValidationError("port must be 0–65535, not \(port)") }
         guard maxBodyBytes > 0 else { throw ValidationError("max body must be positive") }
         guard maxHeaderBytes >= 1024 else { throw ValidationError("max header must be at least 1024 bytes") }

@@ -71,4 +71,12 @@ struct ServeOptions: ParsableArguments {
 
     @Option(name: .customLong("webhook-allow"), help: "A host webhooks may target besides loopback; repeatable (BUILDERMOCK_WEBHOOK_ALLOW, comma-separated).")
     var webhookAllow: [String] = []
+
+    @Option(name: .customLong("admin-token"),
+            help: "Require Authorization: Bearer TOKEN on /__admin (health excepted); needed to bind a non-loopback address (BUILDERMOCK_ADMIN_TOKEN).")
+    var adminToken: String?
+
+    @Flag(name: .customLong("insecure-admin"),
+          help: "Bind a non-loopback address without --admin-token, leaving /__admin open to the network (BUILDERMOCK_INSECURE_ADMIN=1).")
+    var insecureAdmin = false
 }

@@ -20,6 +20,18 @@ public struct Router: HTTPResponder {
     /// Exact paths of routes without parameters → node; most requests end here without a split.
     private var staticPaths: [String: Int] = [:]
     private var renderers: [(prefix: String, render: ErrorRenderer)] = []
+    /// Every route added, in order, as written: what `routes` reports.
+    private var table: [Route] = []
+
+    /// One registered route: its method and its pattern as given to `add`, e.g. "/api/v1/builds/:id".
+    public struct Route: Sendable, Hashable {
+        public let method: HTTPMethod
+        public let pattern: String
+    }
+
+    /// The routes this router answers (HEAD implied by GET is not listed), so documents that describe
+    /// them can be checked against the table instead of drifting from it.
+    public var routes: [Route] { table }
 
     public init() {}
 
@@ -51,6 +63,8 @@ public struct Router: HTTPResponder {
             }
         }
         nodes[index].handlers[method] = handler
+        let route = Route(method: method, pattern: Self.normalized(pattern))
+        if !table.contains(route) { table.append(route) }
         if !hasParameter { staticPaths[Self.normalized(pattern)] = index }
     }
 
@@ -135,7 +149,8 @@ public struct Router: HTTPResponder {
         return .coreError(status, code: code, message: message)
     }
 
-    static func path(_ path: String, isUnder prefix: String) -> Bool {
+    /// Whether `path` is `prefix` or below it, by whole segments.
+    public static func path(_ path: String, isUnder prefix: String) -> Bool {
         guard path.hasPrefix(prefix) else { return false }
         if prefix.hasSuffix("/") || path.utf8.count == prefix.utf8.count { return true }
         return path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.utf8.count)] == UInt8(ascii: "/")

@@ -127,10 +127,10 @@ struct BuilderRoutes: Sendable {
 
     func autoStop(_ context: MihuContext) async throws -> HTTPResponse {
         let fields = try MihuHTTP.object(context.request)
-        guard fields["auto_stop_interval"] != nil else {
+        // An explicit null is as absent as a missing key (FieldReader reads both as nil).
+        guard let minutes = try FieldReader(fields: fields).integer("auto_stop_interval", range: BuilderSpec.autoStopRange) else {
             throw MihuError.validation("auto_stop_interval", "The auto_stop_interval field is required")
         }
-        let minutes = try FieldReader(fields: fields).integer("auto_stop_interval", range: BuilderSpec.autoStopRange)!
         let job = try await settle(try await builder(context), context: context)
         let now = context.now.unixMilliseconds
         let updated = try await engine.update(jobID: job.id, namespace: context.namespace) { job in

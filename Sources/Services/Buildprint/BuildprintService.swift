@@ -1,7 +1,7 @@
 public import Engine
 public import HTTP
 public import Logging
-import JSON
+public import JSON
 
 /// Settings of this emulated API that `buildermock serve` flags control.
 public struct BuildprintSettings: Sendable {
@@ -14,6 +14,9 @@ public struct BuildprintSettings: Sendable {
     public var worldFile: String? = nil
     /// Hosts webhook deliveries may target besides loopback.
     public var webhookAllow: [String] = []
+    /// The OpenAPI document to serve at `/api/public/v1/openapi.json` (its model enum is replaced by
+    /// the accepted models); nil serves none.
+    public var openAPIDocument: JSONValue? = nil
     public init() {}
 }
 
@@ -48,8 +51,10 @@ public struct BuildprintService: Sendable {
         router.setErrorRenderer(forPrefix: Self.prefix) { status, code, message in
             BuildprintError(status, code, message).response
         }
-        let openAPI = BuildprintOpenAPI.document(models: models).serialized()
-        router.add(.get, Self.prefix + "/openapi.json") { _ in .json(.ok, openAPI) }
+        if let base = settings.openAPIDocument {
+            let openAPI = openAPIDocument(base: base).serialized()
+            router.add(.get, Self.prefix + "/openapi.json") { _ in .json(.ok, openAPI) }
+        }
         router.add(.post, Self.prefix + "/agents") { request in try await createAgent(request) }
         router.add(.get, Self.prefix + "/agents/:agentId") { request in try await getAgent(request) }
         router.add(.post, Self.prefix + "/agents/:agentId/messages") { request in try await sendMessage(request) }
