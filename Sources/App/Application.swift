@@ -53,7 +53,8 @@ public final class Application: Sendable {
         AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
         Self.services(configuration: configuration, fixtures: fixtures, engine: engine, logger: logger)
             .forEach { $0(&router) }
-        responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
+        responder = MiddlewareChain([RequestLogMiddleware(logger: logger),
+                                     FaultMiddleware(engine: engine, router: router)], responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
     }
 
