@@ -25,7 +25,7 @@ public struct FaultRoutes: Sendable {
             do {
                 rule = try FaultRule.parse(value)
             } catch {
-                throw AdminError(.badRequest, "invalid_fault", error.description)
+                throw AdminError(.badRequest, "invalid_fault", "\(error)")
             }
             let added = try await AdminRoutes.engineCall { try await engine.addFault(rule, namespace: namespace) }
             return AdminRoutes.json(.created, Self.json(added))

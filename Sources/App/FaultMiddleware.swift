@@ -29,12 +29,14 @@ public struct FaultMiddleware: HTTPMiddleware {
         }
         let fault: InjectedFault
         if let header = request.headers[Self.headerName] {
+            let kind: FaultKind
             do {
-                fault = await engine.headerFault(try FaultRule.parseHeader(header), namespace: namespace)
+                kind = try FaultRule.parseHeader(header)
             } catch {
                 return router.renderError(.badRequest, code: "invalid_fault_header",
                                           message: "\(Self.headerName): \(error)", path: request.path)
             }
+            fault = await engine.headerFault(kind, namespace: namespace)
         } else {
             let call = FaultCall.http(service: mount?.service, method: request.method.rawValue, path: request.path)
             guard let chosen = await engine.httpFault(namespace: namespace, call: call) else {

@@ -1,5 +1,6 @@
 public import Scenarios
 import JSON
+import Logging
 import Store
 
 extension Engine {
@@ -144,7 +145,7 @@ extension Engine {
                         in db: SQLiteConnection) throws -> (transition: LifecycleMachine.Transition, fault: InjectedFault)? {
         let faults = try loadFaults(namespace: job.namespace, in: db)
         guard faults.contains(where: { $0.rule.kind.layer == .lifecycle }) else { return nil }
-        guard let failure = machine.failureStep, transition.step != failure.step else { return nil }
+        guard let failure = machine.failureStep, transition.step != failure.id else { return nil }
         // Moves made so far: one event per step entered, the first being the creation.
         let move = try db.events.list(jobID: job.id).count
         let call = FaultCall(layer: .lifecycle, service: job.service, jobIDs: [job.id], jobKind: job.kind)

@@ -1,6 +1,7 @@
 public import JSON
 import Scenarios
 import Store
+import Synchronization
 
 extension NewJob {
     /// A delivery job for a completion webhook: POST `payload` (serialised once, so every attempt
