@@ -36,7 +36,7 @@ import Testing
         #expect(listed.count == 1)
         #expect(listed.first?[path: "matched"] == .int(4))
         #expect(listed.first?[path: "hits"] == .int(1))
-        let totals = await app.request(.get, "/__admin/faults?namespace=\(namespace)").json?[path: "injected_totals"]
+        let totals = await app.request(.get, "/__admin/faults?namespace=\(testNamespace)").json?[path: "injected_totals"]
         #expect(totals?[path: "status"] == .int(1))
         #expect(try app.engine.injectedFaultTotals() == ["status": 1])
     }
@@ -47,13 +47,13 @@ import Testing
         await app.addFault(#"{"kind":"empty","calls":{"every":3}}"#)
         await app.addFault(#"{"kind":"hang"}"#)
         #expect(await app.listFaults().count == 3)
-        let deleted = await app.request(.delete, "/__admin/faults/\(first)?namespace=\(namespace)")
+        let deleted = await app.request(.delete, "/__admin/faults/\(first)?namespace=\(testNamespace)")
         #expect(deleted.status.code == 200)
         #expect(await app.listFaults().map { $0[path: "kind"] } == ["empty", "hang"])
-        let again = await app.request(.delete, "/__admin/faults/\(first)?namespace=\(namespace)")
+        let again = await app.request(.delete, "/__admin/faults/\(first)?namespace=\(testNamespace)")
         #expect(again.status.code == 404)
         #expect(again.json?[path: "error.code"] == "not_found")
-        let cleared = await app.request(.delete, "/__admin/faults?namespace=\(namespace)")
+        let cleared = await app.request(.delete, "/__admin/faults?namespace=\(testNamespace)")
         #expect(cleared.json?[path: "cleared"] == .int(2))
         #expect(await app.listFaults().isEmpty)
     }
@@ -97,7 +97,7 @@ import Testing
         let app = try TestApp()
         await app.addFault(#"{"kind":"status","params":{"code":500}}"#)
         await app.addFault(#"{"kind":"status","params":{"code":500}}"#, namespace: "other")
-        _ = await app.request(.post, "/__admin/reset?namespace=\(namespace)")
+        _ = await app.request(.post, "/__admin/reset?namespace=\(testNamespace)")
         #expect(await app.listFaults().isEmpty)
         #expect(await app.listFaults(namespace: "other").count == 1)
         let id = try await app.createAgent()

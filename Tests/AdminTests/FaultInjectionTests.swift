@@ -146,7 +146,7 @@ import Testing
             // Virtual time does not end a hang: it is the network's, measured on the wall clock.
             let advanced = DispatchSemaphore(value: 0)
             Task {
-                _ = try? await app.advance("1h", namespace: namespace)
+                _ = try? await app.advance("1h", namespace: testNamespace)
                 advanced.signal()
             }
             advanced.wait()

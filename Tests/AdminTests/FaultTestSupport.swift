@@ -6,7 +6,7 @@ import JSON
 
 /// A Buildprint token: its namespace is where the fault rules of these tests live.
 let token = "bp_fault_tests"
-let namespace = TestApp.namespace(forToken: token)
+let testNamespace = TestApp.namespace(forToken: token)
 
 extension TestApp {
     /// Creates a Buildprint agent and returns its id.
@@ -23,12 +23,12 @@ extension TestApp {
 
     /// Adds a rule through the admin API; returns the response.
     @discardableResult
-    func addFault(_ rule: String, namespace ns: String = namespace) async -> HTTPResponse {
+    func addFault(_ rule: String, namespace ns: String = testNamespace) async -> HTTPResponse {
         await request(.post, "/__admin/faults?namespace=\(ns)", headers: ["Content-Type": "application/json"],
                       body: Array(rule.utf8))
     }
 
-    func listFaults(namespace ns: String = namespace) async -> [JSONValue] {
+    func listFaults(namespace ns: String = testNamespace) async -> [JSONValue] {
         guard case .array(let items)? = await request(.get, "/__admin/faults?namespace=\(ns)").json?[path: "faults"] else { return [] }
         return items
     }
