@@ -144,9 +144,14 @@ import Testing
     static func pattern(seed: UInt64, rule: String, calls: Int = 30) async throws -> [Bool] {
         let app = try TestApp { $0.seed = seed }
         let id = try await app.createAgent()
-        await app.addFault(rule)
+        let added = await app.addFault(rule)
+        #expect(added.status.code == 201, "\(added.text)")
         var hits: [Bool] = []
-        for _ in 0..<calls { hits.append(await app.getAgent(id).appliedFault != nil) }
+        for _ in 0..<calls {
+            let response = await app.getAgent(id)
+            #expect(response.status.code == (response.appliedFault == nil ? 200 : 503), "\(response.text)")
+            hits.append(response.appliedFault != nil)
+        }
         return hits
     }
 
@@ -161,7 +166,7 @@ import Testing
     }
 
     @Test func probability_sameSeedSameCalls() async throws {
-        let rule = #"{"kind":"status","params":{"code":500},"target":{"method":"GET"},"calls":{"probability":0.4}}"#
+        let rule = #"{"kind":"status","params":{"code":503},"target":{"method":"GET"},"calls":{"probability":0.4}}"#
         let first = try await Self.pattern(seed: 42, rule: rule)
         let second = try await Self.pattern(seed: 42, rule: rule)
         let otherSeed = try await Self.pattern(seed: 43, rule: rule)
