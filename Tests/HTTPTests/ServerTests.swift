@@ -430,8 +430,9 @@ import Testing
 
     @Test func delayAndDrip_longerThanTheIdleTimeout_areStillDelivered() async throws {
         // Injected stalls are not a client that stopped reading: the write deadline starts after them.
-        let configuration = LiveServer.configuration { $0.idleTimeout = 0.1 }
-        for delivery in [Delivery.delay(seconds: 0.3), .drip(chunkBytes: 50, intervalSeconds: 0.15)] {
+        // Idle long enough that a loaded machine still gets the request in before it.
+        let configuration = LiveServer.configuration { $0.idleTimeout = 0.5 }
+        for delivery in [Delivery.delay(seconds: 1.2), .drip(chunkBytes: 50, intervalSeconds: 0.6)] {
             try await LiveServer.run(configuration: configuration, respond: { _ in
                 var response = HTTPResponse(contentType: "text/plain", text: String(repeating: "y", count: 100))
                 response.delivery = delivery
