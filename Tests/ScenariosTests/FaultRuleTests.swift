@@ -208,3 +208,34 @@ enum SplitMix64Reference {
         return z ^ (z >> 31)
     }
 }
+
+/// Latency shapes: fixed is fixed, uniform stays in range, lognormal centres on its median; all seeded.
+@Suite struct LatencySpecTests {
+    @Test func shapes_drawAsTheySay() {
+        var generator = CountingGenerator()
+        #expect(LatencySpec.fixed(250).resolve(using: &generator) == 250)
+        let uniform = (0..<200).map { _ in LatencySpec.uniform(min: 100, max: 300).resolve(using: &generator) }
+        #expect(uniform.allSatisfy { (100...300).contains($0) })
+        #expect(Set(uniform).count > 50)
+
+        var seeded = SplitMixForTests(state: 99)
+        let draws = (0..<1001).map { _ in LatencySpec.lognormal(median: 200, sigma: 0.5).resolve(using: &seeded) }.sorted()
+        #expect((170...230).contains(draws[500]), "median \(draws[500])")
+        #expect(draws.last! > 400)  // the long tail
+        var again = SplitMixForTests(state: 99)
+        #expect(LatencySpec.lognormal(median: 200, sigma: 0.5).resolve(using: &again) == {
+            var first = SplitMixForTests(state: 99)
+            return LatencySpec.lognormal(median: 200, sigma: 0.5).resolve(using: &first)
+        }())
+        var wild = SplitMixForTests(state: 1)
+        #expect((0..<100).allSatisfy { _ in LatencySpec.lognormal(median: 500_000, sigma: 5).resolve(using: &wild) <= LatencySpec.ceilingMs })
+    }
+}
+
+struct SplitMixForTests: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return SplitMix64Reference.output(seed: state, index: 0)
+    }
+}
