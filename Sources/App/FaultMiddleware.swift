@@ -126,6 +126,8 @@ public struct ServiceMount: Sendable {
     }
 
     /// Builder.io keys a run's namespace by the `apiKey` space when no namespace header is given.
+    /// Approximates the service's own check (a space id is a valid namespace name by construction),
+    /// since App may not reach into a service's internals.
     static func builderIONamespace(_ request: HTTPRequest) -> String? {
         if request.headers.contains(NamespaceResolver.headerName) { return defaultNamespace(request) }
         if let apiKey = request.queryValue("apiKey"), NamespaceResolver.isValid(apiKey) { return apiKey }
