@@ -14,7 +14,7 @@ public struct FaultRuleError: Error, Sendable, Hashable, CustomStringConvertible
 }
 
 extension FaultRule {
-    static let ruleKeys = ["id", "kind", "params", "target", "calls", "description", "hits", "matched", "source", "comment"]
+    static let ruleKeys = ["id", "kind", "params", "target", "calls", "description", "hits", "matched", "source", "created_at", "comment"]
     static let targetKeys = ["service", "route", "method", "job", "job-kind"]
     static let selectorKeys = ["nth", "first", "every", "after", "probability"]
     /// Parameters each kind accepts; anything else is an error, so a typo never silently does nothing.
