@@ -27,7 +27,7 @@ extension Engine {
         try Self.checkNamespace(namespace)
         return try await storeWrite { db in
             let deleted = try db.faults.delete(namespace: namespace, id: id)
-            self.faultBook.store(namespace, try self.readFaults(namespace: namespace, in: db))
+            self.faultBook.remove(namespace, id: id)
             return deleted
         }
     }
@@ -55,7 +55,7 @@ extension Engine {
 
     func insertFault(_ rule: FaultRule, namespace: String, source: String, in db: SQLiteConnection) throws -> ActiveFault {
         // Loaded before the insert so the cache and the table agree afterwards.
-        var current = try loadFaults(namespace: namespace, in: db)
+        _ = try loadFaults(namespace: namespace, in: db)
         let counter = try db.sequences.next(namespace: namespace, name: "id/flt_")
         var rule = rule
         rule.id = IDGenerator.id(prefix: "flt_", seed: seed, namespace: namespace, counter: UInt64(counter))
@@ -66,17 +66,14 @@ extension Engine {
                                          source: source, createdAt: now))
         let added = ActiveFault(namespace: namespace, rule: rule, source: source, matched: 0, hits: 0,
                                 createdAt: Timestamp(unixMilliseconds: now), seq: seq)
-        current.append(added)
-        faultBook.store(namespace, current)
+        faultBook.append(namespace, added)
         return added
     }
 
     /// The namespace's rules from the cache, or from the table (then cached).
     func loadFaults(namespace: String, in db: SQLiteConnection) throws -> [ActiveFault] {
         if let cached = faultBook.cached(namespace) { return cached }
-        let faults = try readFaults(namespace: namespace, in: db)
-        faultBook.store(namespace, faults)
-        return faults
+        return faultBook.storeIfAbsent(namespace, try readFaults(namespace: namespace, in: db))
     }
 
     func readFaults(namespace: String, in db: SQLiteConnection) throws -> [ActiveFault] {
@@ -96,7 +93,9 @@ extension Engine {
         }
     }
 
-    /// Installs a scenario's faults for one of its jobs: each rule targets that job.
+    /// Installs a scenario's faults for one of its jobs: each rule targets that job. Called last in
+    /// `insertJob`, after the hooks could still reject it; should the transaction roll back later
+    /// anyway, the cached copy names a job that does not exist, so it can never match.
     func installScenarioFaults(_ scenario: Scenario, job: Job, in db: SQLiteConnection) throws {
         for var rule in scenario.faults.rules {
             rule.target.job = job.id

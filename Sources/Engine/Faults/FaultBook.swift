@@ -16,6 +16,21 @@ final class FaultBook: Sendable {
 
     func store(_ namespace: String, _ faults: [ActiveFault]) { byNamespace.withLock { $0[namespace] = faults } }
 
+    /// Caches what was read from the table unless a concurrent load got there first (whose counters
+    /// may already have moved on): - Returns: the cached rules.
+    func storeIfAbsent(_ namespace: String, _ faults: [ActiveFault]) -> [ActiveFault] {
+        byNamespace.withLock { book in
+            if let existing = book[namespace] { return existing }
+            book[namespace] = faults
+            return faults
+        }
+    }
+
+    /// Edits in place, under the lock, so a concurrent decision's counters are not overwritten.
+    func append(_ namespace: String, _ fault: ActiveFault) { byNamespace.withLock { $0[namespace]?.append(fault) } }
+
+    func remove(_ namespace: String, id: String) { byNamespace.withLock { $0[namespace]?.removeAll { $0.id == id } } }
+
     func forget(_ namespace: String?) {
         byNamespace.withLock { book in
             if let namespace { book[namespace] = nil } else { book.removeAll() }
