@@ -95,7 +95,7 @@ extension Engine {
 
     /// Installs a scenario's faults for one of its jobs: each rule targets that job. Called last in
     /// `insertJob`, after the hooks could still reject it; should the transaction roll back later
-    /// anyway, the cached copy names a job that does not exist, so it can never match.
+    /// anyway, `storeWrite` drops the cached copies.
     func installScenarioFaults(_ scenario: Scenario, job: Job, in db: SQLiteConnection) throws {
         for var rule in scenario.faults.rules {
             rule.target.job = job.id

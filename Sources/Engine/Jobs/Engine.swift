@@ -356,12 +356,19 @@ public final class Engine: Sendable {
     func storeWrite<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         do {
             return try await store.write(body)
-        } catch let error as EngineError {
-            throw error
-        } catch let rejection as HookRejection {
-            throw rejection.error
         } catch {
-            throw EngineError.storage("\(error)")
+            // The transaction rolled back: fault rules it installed (a scenario's) or counters it
+            // moved are not in the table, so the cached copies are reloaded from it.
+            faultBook.forget(nil)
+            throw Self.engineError(error)
+        }
+    }
+
+    private static func engineError(_ error: any Error) -> any Error {
+        switch error {
+        case let error as EngineError: error
+        case let rejection as HookRejection: rejection.error
+        default: EngineError.storage("\(error)")
         }
     }
 
