@@ -65,6 +65,7 @@ public final class Application: Sendable {
         routes = router.routes
         var middlewares: [any HTTPMiddleware] = [RequestLogMiddleware(logger: logger)]
         if let token = configuration.adminToken { middlewares.append(AdminAuthMiddleware(token: token)) }
+        middlewares.append(FaultMiddleware(engine: engine, router: router))
         responder = MiddlewareChain(middlewares, responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
     }

@@ -250,10 +250,3 @@ public struct WebhookSettings: Sendable, Hashable {
         return TimeSpan(milliseconds: min(delay, maxBackoff.milliseconds))
     }
 }
-
-/// Faults a scenario injects; kept as raw JSON objects until the fault model lands (issue 8).
-public struct FaultPlan: Sendable, Hashable {
-    public var rules: [JSONValue]
-
-    public init(rules: [JSONValue] = []) { self.rules = rules }
-}

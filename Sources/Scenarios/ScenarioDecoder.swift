@@ -144,7 +144,21 @@ struct ScenarioDecoder {
                         report("$.faults[\(index)]", item.line, "expected a fault object, found \(item.typeName)")
                         continue
                     }
-                    faults.rules.append(item.value)
+                    do {
+                        let rule = try FaultRule.parse(item.value)
+                        if rule.target.job != nil {
+                            report("$.faults[\(index)].target.job", item.line,
+                                   "a scenario's faults concern the jobs that run it; target.job belongs in POST /__admin/faults")
+                        }
+                        if case .fail(at: .step(let id), _, _) = rule.kind, !steps.contains(where: { $0.id == id }) {
+                            report("$.faults[\(index)].params.step", item.line,
+                                   "no step \"\(id)\" in this scenario; steps: " + steps.map(\.id).joined(separator: ", "))
+                        }
+                        faults.rules.append(rule)
+                    } catch {
+                        let path = "$.faults[\(index)]" + (error.path.isEmpty ? "" : "." + error.path)
+                        report(path, item.line, error.message)
+                    }
                 }
             } else {
                 report("$.faults", member.line, "expected an array of fault objects, found \(member.value.typeName)")

@@ -12,6 +12,7 @@ import Testing
         case written(at: Double)
         case eof
         case timer(at: Double)
+        case paused(Double, at: Double)
         case shutdown
 
         var description: String {
@@ -22,6 +23,7 @@ import Testing
             case .written(let t): "written@\(t)"
             case .eof: "eof"
             case .timer(let t): "timer@\(t)"
+            case let .paused(seconds, t): "paused(\(seconds))@\(t)"
             case .shutdown: "shutdown"
             }
         }
@@ -59,10 +61,24 @@ import Testing
             case .written(let t): output = machine.writeCompleted(now: ns(t))
             case .eof: output = machine.endOfInput()
             case .timer(let t): output = machine.timerFired(now: ns(t))
+            case let .paused(seconds, t): output = machine.writePaused(for: ns(seconds), now: ns(t))
             case .shutdown: output = machine.shutdown()
             }
             #expect(describe(output) == expected, "row \(index): \(step)", sourceLocation: sourceLocation)
         }
+    }
+
+    @Test func injectedPause_startsTheWriteDeadlineAfterIt() {
+        Self.run([
+            (.start(at: 0), "none +timer@60.0"),
+            (.paused(100, at: 0.5), "none"),  // not writing: nothing to extend
+            (.bytes("GET /a HTTP/1.1\r\nHost: x\r\n\r\n", at: 1), "call GET /a"),
+            (.respond(200), "write 200 keep-alive"),
+            // A 100 s latency fault: the write may take the idle timeout after the pause.
+            (.paused(100, at: 1), "none"),
+            (.timer(at: 60), "none +timer@161.0"),
+            (.timer(at: 161), "close"),
+        ])
     }
 
     @Test func keepAlive_returnsToIdleAndTheIdleTimerCloses() {

@@ -428,6 +428,26 @@ import Testing
         }
     }
 
+    @Test func delayAndDrip_longerThanTheIdleTimeout_areStillDelivered() async throws {
+        // Injected stalls are not a client that stopped reading: the write deadline starts after them.
+        // Idle long enough that a loaded machine still gets the request in before it.
+        let configuration = LiveServer.configuration { $0.idleTimeout = 0.5 }
+        for delivery in [Delivery.delay(seconds: 1.2), .drip(chunkBytes: 50, intervalSeconds: 0.6)] {
+            try await LiveServer.run(configuration: configuration, respond: { _ in
+                var response = HTTPResponse(contentType: "text/plain", text: String(repeating: "y", count: 100))
+                response.delivery = delivery
+                return response
+            }) { _, port in
+                try await blocking {
+                    let client = try RawSocketClient(port: port)
+                    try client.send(ServerTests.get("/"))
+                    let response = try client.readResponse()
+                    #expect(response.text == String(repeating: "y", count: 100), "\(delivery)")
+                }
+            }
+        }
+    }
+
     @Test func hang_sendsNothingAndClosesAfterMaxSeconds() async throws {
         try await Self.serve(.hang(maxSeconds: 0.2)) { client in
             let start = DispatchTime.now()

@@ -57,3 +57,31 @@ import Store
         try db.close()
     }
 }
+
+@Suite struct FaultRecordsTests {
+    @Test func insert_listInOrder_counters_delete_totals() throws {
+        let db = try makeMigratedConnection()
+        let first = FaultRecord(namespace: "a", id: "flt_1", seq: try db.faults.nextSeq(namespace: "a"),
+                                rule: #"{"kind":"reset"}"#, source: "admin", createdAt: 5)
+        try db.faults.insert(first)
+        let second = FaultRecord(namespace: "a", id: "flt_0", seq: try db.faults.nextSeq(namespace: "a"),
+                                 rule: #"{"kind":"empty"}"#, source: "scenario:x", createdAt: 6)
+        try db.faults.insert(second)
+        try db.faults.insert(FaultRecord(namespace: "b", id: "flt_1", seq: 1, rule: "{}", source: "admin", createdAt: 7))
+        // Creation order, not id order.
+        #expect(try db.faults.list(namespace: "a").map(\.id) == ["flt_1", "flt_0"])
+        try db.faults.setCounters(namespace: "a", id: "flt_0", matched: 4, hits: 2)
+        #expect(try db.faults.list(namespace: "a").last?.hits == 2)
+        #expect(try db.faults.list(namespace: "a").last?.matched == 4)
+        #expect(try db.faults.delete(namespace: "a", id: "flt_1"))
+        #expect(try db.faults.delete(namespace: "a", id: "flt_1") == false)
+        #expect(try db.faults.deleteAll(namespace: "a") == 1)
+        #expect(try db.faults.list(namespace: "b").count == 1)
+
+        try db.faults.addToTotal(kind: "status")
+        try db.faults.addToTotal(kind: "status", count: 2)
+        try db.faults.addToTotal(kind: "drop")
+        #expect(try db.faults.totals().map { "\($0.kind)=\($0.count)" } == ["drop=1", "status=3"])
+        try db.close()
+    }
+}

@@ -187,7 +187,7 @@ extension Engine {
         }
     }
 
-    /// Deletes every job, event, counter, pin and the clock of one namespace (nil: of all).
+    /// Deletes every job, event, counter, pin, fault rule and the clock of one namespace (nil: of all).
     public func reset(namespace: String?) async throws {
         try await storeWrite { db in
             let names = try namespace.map { [$0] } ?? db.namespaces.list().map(\.name)
@@ -196,13 +196,16 @@ extension Engine {
                 _ = try db.sequences.deleteAll(namespace: name)
                 _ = try db.keyValues.deleteAll(namespace: name)
                 _ = try db.namespaces.delete(name)
+                _ = try db.faults.deleteAll(namespace: name)
             }
             if namespace == nil {
                 try db.execute("DELETE FROM jobs")
                 try db.execute("DELETE FROM job_events")
+                try db.faults.deleteEverywhere()
             }
         }
         clocks.forget(namespace)
+        faultBook.forget(namespace)
     }
 
     /// Pins the next `count` jobs of a kind in a namespace to a scenario. Throws `EngineError`.

@@ -31,6 +31,8 @@ public final class Engine: Sendable {
     let logger: Logger
     private let hooks = Mutex<[ScenarioKind: any LifecycleHooks]>([:])
     private let publicURLBox: Mutex<String>
+    /// Every namespace's fault rules, mirrored from the store (Faults/).
+    let faultBook = FaultBook()
     /// Told whenever a job gets an earlier due time than it may already know of.
     let wakeUps = Mutex<(@Sendable (String, Int64) -> Void)?>(nil)
     /// Outbound webhook attempts: allow list, transport, in-flight claims (Webhooks/).
@@ -42,7 +44,9 @@ public final class Engine: Sendable {
         selector = ScenarioSelector(catalog: catalog)
         var machines: [String: LifecycleMachine] = [:]
         for scenario in catalog.all {
-            machines[Self.machineKey(scenario.service, scenario.kind, scenario.name)] = LifecycleMachine(scenario: scenario)
+            // A `fail` fault needs a failed step to go to, even in a happy-path scenario.
+            let extended = scenario.withFailureStep(from: catalog.scenarios(for: scenario.kindKey))
+            machines[Self.machineKey(scenario.service, scenario.kind, scenario.name)] = LifecycleMachine(scenario: extended)
         }
         self.machines = machines
         clocks = NamespaceClocks(settings: configuration.clock)
@@ -152,6 +156,7 @@ public final class Engine: Sendable {
         }
         transitions += try deliverHookEvents(context.events, namespace: new.namespace, at: at, publicURL: publicURL, in: db)
         job = try reloaded(job, after: context.events, in: db)
+        if !scenario.faults.rules.isEmpty { try installScenarioFaults(scenario, job: job, in: db) }
         return Created(job: job, transitions: transitions)
     }
 
@@ -179,8 +184,9 @@ public final class Engine: Sendable {
         }
     }
 
-    func recordEvent(job: Job, entry: StepEntry, in db: SQLiteConnection) throws {
+    func recordEvent(job: Job, entry: StepEntry, fault: String? = nil, in db: SQLiteConnection) throws {
         var detail: [String: JSONValue] = ["step": .string(entry.step), "trigger": .string(entry.trigger)]
+        if let fault { detail["fault"] = .string(fault) }
         if let payload = entry.eventPayload { detail["event"] = payload }
         _ = try db.events.append(JobEventRecord(jobID: job.id, namespace: job.namespace, at: entry.at.unixMilliseconds,
                                                 fromState: entry.fromState, toState: entry.state,
@@ -315,6 +321,14 @@ public final class Engine: Sendable {
     func move(_ job: inout Job, to transition: LifecycleMachine.Transition, at: Timestamp, trigger: String,
               eventPayload: JSONValue?, machine: LifecycleMachine, publicURL: String,
               in db: SQLiteConnection) throws -> [AppliedTransition] {
+        var transition = transition
+        var fault: String?
+        // A lifecycle `fail` fault replaces this move with one into the scenario's failed step; the
+        // trigger stays as it was, since hooks decide by it, and the event's detail names the fault.
+        if job.kind != "webhook", let faulted = try lifecycleFault(for: job, entering: transition, machine: machine, in: db) {
+            transition = faulted.transition
+            fault = faulted.fault.ruleID.map { "fail (\($0))" } ?? "fail"
+        }
         let entry = StepEntry(step: transition.step, state: transition.state, fromState: job.state,
                               isTerminal: transition.isTerminal, at: at, trigger: trigger,
                               effects: transition.effects, eventPayload: eventPayload)
@@ -326,7 +340,7 @@ public final class Engine: Sendable {
         let context = try applyEntry(entry, to: &job, publicURL: publicURL, in: db)
         try store(job, machine: machine, in: db)
         job.version += 1
-        try recordEvent(job: job, entry: entry, in: db)
+        try recordEvent(job: job, entry: entry, fault: fault, in: db)
         var transitions = [applied(job, entry)]
         for child in context.spawned {
             transitions += try insertJob(child, kind: ScenarioKind(service: child.service, kind: child.kind),
@@ -342,12 +356,19 @@ public final class Engine: Sendable {
     func storeWrite<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         do {
             return try await store.write(body)
-        } catch let error as EngineError {
-            throw error
-        } catch let rejection as HookRejection {
-            throw rejection.error
         } catch {
-            throw EngineError.storage("\(error)")
+            // The transaction rolled back: fault rules it installed (a scenario's) or counters it
+            // moved are not in the table, so the cached copies are reloaded from it.
+            faultBook.forget(nil)
+            throw Self.engineError(error)
+        }
+    }
+
+    private static func engineError(_ error: any Error) -> any Error {
+        switch error {
+        case let error as EngineError: error
+        case let rejection as HookRejection: rejection.error
+        default: EngineError.storage("\(error)")
         }
     }
 

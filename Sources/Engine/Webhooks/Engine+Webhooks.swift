@@ -1,6 +1,7 @@
 public import JSON
 import Scenarios
 import Store
+import Synchronization
 
 extension NewJob {
     /// A delivery job for a completion webhook: POST `payload` (serialised once, so every attempt
@@ -99,6 +100,8 @@ extension Engine {
         var job: Job
         var number: Int64
         var dueMs: Int64
+        /// A webhook fault was already decided for this attempt (it was delayed by one).
+        var faultDecided: Bool
         var key: String { "\(job.id)#\(number)" }
     }
 
@@ -114,21 +117,50 @@ extension Engine {
             guard let pending = job.data[DeliveryField.pending],
                   let number = WebhookDeliveryHooks.int(pending[path: "number"]),
                   let dueMs = WebhookDeliveryHooks.int(pending[path: "dueMs"]), dueMs <= target else { continue }
-            let attempt = DueAttempt(job: job, number: number, dueMs: dueMs)
+            let attempt = DueAttempt(job: job, number: number, dueMs: dueMs,
+                                     faultDecided: pending[path: "faultDecided"] == .bool(true))
             if webhooks.claim(attempt.key) { due.append(attempt) }
         }
         guard !due.isEmpty else { return [] }
         due.sort { ($0.dueMs, $0.job.id) < ($1.dueMs, $1.job.id) }
+        // Webhook faults are decided in due order before anything is sent, so call numbers follow
+        // virtual time. A delayed attempt goes back to wait; it is sent (unfaulted) when due again.
+        var faults: [InjectedFault?] = []
+        var delayed = false
+        var sending: [DueAttempt] = []
+        for attempt in due {
+            let fault = attempt.faultDecided ? nil : try await webhookFault(for: attempt.job)
+            if case .delay(let ms)? = fault?.kind {
+                try await delayAttempt(attempt, by: ms)
+                webhooks.release(attempt.key)
+                delayed = true
+                continue
+            }
+            sending.append(attempt)
+            faults.append(fault)
+        }
+        due = sending
         let transport = webhooks.transport
         let outcomes = await withTaskGroup(of: (Int, WebhookAttemptResult, Int64).self) { group in
             for (index, attempt) in due.enumerated() {
                 let request = webhookRequest(for: attempt.job, attempt: attempt.number)
+                let fault = faults[index]?.kind
                 group.addTask {
                     let started = ContinuousClock.now
                     let result: WebhookAttemptResult
-                    switch request {
-                    case .request(let request): result = await transport.post(request)
-                    case .refused(let reason): result = .failure(reason)
+                    switch (request, fault) {
+                    case (_, .drop?):
+                        result = .failure("no response: the request was lost on the way (injected fault)")
+                    case (_, .receiver5xx(let status)?):
+                        result = .response(status: status)
+                    case (.request(let request), .duplicate?):
+                        // The receiver gets the same delivery twice; the second answer is the one recorded.
+                        _ = await transport.post(request)
+                        result = await transport.post(request)
+                    case (.request(let request), _):
+                        result = await transport.post(request)
+                    case (.refused(let reason), _):
+                        result = .failure(reason)
                     }
                     let elapsed = started.duration(to: .now)
                     let ms = elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
@@ -143,9 +175,28 @@ extension Engine {
         for (index, result, durationMs) in outcomes {
             let attempt = due[index]
             defer { webhooks.release(attempt.key) }
-            transitions += try await recordAttempt(attempt, result: result, durationMs: durationMs)
+            transitions += try await recordAttempt(attempt, result: result, durationMs: durationMs,
+                                                   fault: faults[index]?.label)
         }
+        if delayed { transitions += try await performDueWebhookAttempts(namespace: namespace, upTo: target) }
         return transitions
+    }
+
+    /// Moves a pending attempt `ms` later on the virtual clock, marked so its fault is not decided twice.
+    private func delayAttempt(_ attempt: DueAttempt, by ms: Int64) async throws {
+        let newDue = attempt.dueMs + ms
+        let stored = try await storeWrite { db -> Bool in
+            guard let record = try db.jobs.get(id: attempt.job.id, namespace: attempt.job.namespace),
+                  let machine = self.machines[Self.machineKey(record.service, record.kind, record.scenario)] else { return false }
+            var job = try JobRecordCoding.job(from: record, machines: self.machines)
+            guard WebhookDeliveryHooks.int(job.data[DeliveryField.pending]?[path: "number"]) == attempt.number else { return false }
+            job.data[DeliveryField.pending] = .object(["number": .int(attempt.number), "dueMs": .int(newDue),
+                                                       "faultDecided": .bool(true), "delayedMs": .int(ms)])
+            try self.store(job, machine: machine, in: db)
+            return true
+        }
+        // On a real clock the scheduler must wake for the new time; nothing else would tell it.
+        if stored { wakeUps.withLock { $0 }?(attempt.job.namespace, newDue) }
     }
 
     /// The signed request for one attempt, or why none can be made (a simulated outage, a target
@@ -176,7 +227,8 @@ extension Engine {
 
     /// Appends the attempt to the delivery and routes `delivered`/`failed` through its scenario, at
     /// the attempt's due time, in one transaction.
-    private func recordAttempt(_ attempt: DueAttempt, result: WebhookAttemptResult, durationMs: Int64) async throws -> [AppliedTransition] {
+    private func recordAttempt(_ attempt: DueAttempt, result: WebhookAttemptResult, durationMs: Int64,
+                               fault: String?) async throws -> [AppliedTransition] {
         let publicURL = self.publicURL
         return try await storeWrite { db -> [AppliedTransition] in
             guard let record = try db.jobs.get(id: attempt.job.id, namespace: attempt.job.namespace) else { return [] }
@@ -192,6 +244,7 @@ extension Engine {
                                               "atMs": .int(attempt.dueMs), "durationMs": .int(durationMs),
                                               "status": .null, "error": .null,
                                               "outcome": .string(result.isSuccess ? "delivered" : (final ? "gave_up" : "retrying"))]
+            if let fault { entry["fault"] = .string(fault) }
             switch result {
             case .response(let status):
                 entry["status"] = .int(Int64(status))

@@ -142,6 +142,12 @@ public struct Router: HTTPResponder {
         return nil
     }
 
+    /// The error the API mounted at `path` answers with (its renderer's shape, else the core's), for
+    /// middleware that answers in a route's place: an injected `status` fault.
+    public func renderError(_ status: HTTPStatus, code: String, message: String, path: String) -> HTTPResponse {
+        error(status, code: code, message: message, path: path)
+    }
+
     private func error(_ status: HTTPStatus, code: String, message: String, path: String) -> HTTPResponse {
         for renderer in renderers where Self.path(path, isUnder: renderer.prefix) {
             return renderer.render(status, code, message)

@@ -198,6 +198,7 @@ final class Connection: @unchecked Sendable {
             var copy = response
             copy.delivery = .normal
             let delayed = copy
+            apply(machine.writePaused(for: Self.nanoseconds(seconds), now: Self.now()))
             io.queue.asyncAfter(deadline: .now() + max(0, seconds)) { [self] in
                 guard mode == .http else { return }
                 deliver(delayed, for: summary, keepAlive: keepAlive)
@@ -317,6 +318,7 @@ final class Connection: @unchecked Sendable {
             apply(machine.writeCompleted(now: Self.now()))
         case .dripNext:
             guard let interval = drip?.interval else { return }
+            apply(machine.writePaused(for: Self.nanoseconds(interval), now: Self.now()))
             io.queue.asyncAfter(deadline: .now() + interval) { [self] in writeNextDripChunk() }
         case .close:
             closeGracefully()
@@ -423,6 +425,10 @@ final class Connection: @unchecked Sendable {
             server.logger.trace("no peer address", metadata: ["error": "\(error)"])
         }
         return remoteAddress
+    }
+
+    private static func nanoseconds(_ seconds: Double) -> UInt64 {
+        UInt64(max(0, min(seconds, 86_400)) * 1e9)
     }
 
     private static func now() -> UInt64 {

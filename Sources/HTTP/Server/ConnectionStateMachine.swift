@@ -144,6 +144,14 @@ struct ConnectionStateMachine {
         return startWriting(response, summary, keepAlive: true, now: now)
     }
 
+    /// The shell deliberately pauses a response (a `delay` or `drip` fault) for `pauseNanoseconds`: the
+    /// write deadline starts after the pause, so an injected stall longer than the idle timeout is
+    /// delivered rather than cut off as a client that stopped reading.
+    mutating func writePaused(for pauseNanoseconds: UInt64, now: UInt64) -> Output {
+        guard case .writing = state else { return Output(.none) }
+        return Output(.none, scheduleTimeout: setDeadline(now + pauseNanoseconds + timeouts.idle))
+    }
+
     /// The shell finished writing the response of `.respond`.
     mutating func writeCompleted(now: UInt64) -> Output {
         guard case let .writing(keepAlive) = state else { return Output(.none) }

@@ -55,9 +55,14 @@ struct MihuError: HTTPResponseError, Sendable {
 
     /// Router-level 404/405 under our prefixes, in our shape.
     static func routing(_ status: HTTPStatus, _ message: String) -> MihuError {
-        status == .methodNotAllowed
-            ? MihuError(status, code: "METHOD_NOT_ALLOWED", message: "Method not allowed", details: message)
-            : MihuError(status, code: "NOT_FOUND", message: "Not found", details: message)
+        switch status.code {
+        case 404: MihuError(status, code: "NOT_FOUND", message: "Not found", details: message)
+        case 405: MihuError(status, code: "METHOD_NOT_ALLOWED", message: "Method not allowed", details: message)
+        // Any other status reaches here from an injected fault (`status`): name it after the status.
+        default:
+            MihuError(status, code: status.reason.uppercased().split(separator: " ").joined(separator: "_"),
+                      message: status.reason, details: message)
+        }
     }
 
     static func internalError(_ details: String) -> MihuError {

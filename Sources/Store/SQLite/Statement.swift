@@ -10,13 +10,19 @@ public final class Statement {
 
     init(database: OpaquePointer, sql: String) throws(SQLiteError) {
         var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let code = sqlite3_prepare_v3(database, sql, -1, 0, &handle, &tail)
+        // `tail` points into the C string, so it is read inside `withCString`: a String passed
+        // straight to prepare is bridged to a temporary buffer that is gone once the call returns.
+        let (code, trailing) = sql.withCString { text -> (Int32, String?) in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(database, text, -1, 0, &handle, &tail)
+            guard let tail, tail.pointee != 0 else { return (code, nil) }
+            return (code, String(cString: tail))
+        }
         guard code == SQLITE_OK, let handle else {
             throw .prepare(sql: sql, code: code, message: String(cString: sqlite3_errmsg(database)))
         }
         // A second statement after the first would be silently ignored by prepare; refuse it instead.
-        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+        if let trailing, !trailing.allSatisfy({ $0.isWhitespace || $0 == ";" }) {
             sqlite3_finalize(handle)
             throw .prepare(sql: sql, code: SQLITE_MISUSE, message: "more than one statement; use executeScript")
         }

@@ -7,6 +7,7 @@ public enum Schema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "jobs, events, namespaces, sequences, kv", sql: v1),
         Migration(version: 2, name: "request journal", sql: v2),
+        Migration(version: 3, name: "fault rules and injection totals", sql: v3),
     ]
 
     /// The version a database has once every migration has run.
@@ -92,5 +93,28 @@ public enum Schema {
             fault TEXT
         );
         CREATE INDEX journal_namespace ON journal (namespace, seq);
+        """
+
+    static let v3 = """
+        CREATE TABLE faults (
+            namespace TEXT NOT NULL,
+            id TEXT NOT NULL,
+            -- Creation order: the first matching rule that hits a call wins, so order matters.
+            seq INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            -- 'admin', or 'scenario:NAME' for rules a scenario installed for one of its jobs.
+            source TEXT NOT NULL DEFAULT 'admin',
+            matched INTEGER NOT NULL DEFAULT 0,
+            hits INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (namespace, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX faults_order ON faults (namespace, seq);
+
+        -- Every fault ever injected, by kind, across namespaces and resets (for metrics).
+        CREATE TABLE fault_totals (
+            kind TEXT PRIMARY KEY NOT NULL,
+            count INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """
 }
