@@ -50,6 +50,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var maxConcurrentAgents: Int?
     /// Hosts webhooks may target besides loopback.
     public var webhookAllow: [String] = []
+    /// Journal entries kept per namespace; the oldest are pruned.
+    public var journalLimit: Int = 10_000
 
     public init() {}
 

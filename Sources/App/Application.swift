@@ -46,14 +46,19 @@ public final class Application: Sendable {
                                   manualStart: Timestamp(unixMilliseconds: configuration.startTimeMs))
         engine = Engine(store: store, catalog: catalog,
                         configuration: EngineConfiguration(clock: clock, seed: configuration.seed,
-                                                           publicURL: configuration.resolvedPublicURL(boundPort: configuration.port)),
+                                                           publicURL: configuration.resolvedPublicURL(boundPort: configuration.port),
+                                                           journal: JournalSettings(limit: configuration.journalLimit)),
                         logger: logger)
         scheduler = JobScheduler(engine: engine)
         var router = Router()
         AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
+        let engine = self.engine
+        JournalRoutes(engine: engine, sessionSettings: { configuration.sessionSettings(publicURL: engine.publicURL) })
+            .register(on: &router)
         Self.services(configuration: configuration, fixtures: fixtures, engine: engine, logger: logger)
             .forEach { $0(&router) }
-        responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
+        responder = MiddlewareChain([RequestLogMiddleware(logger: logger), JournalMiddleware(engine: engine)],
+                                    responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
     }
 

@@ -66,12 +66,14 @@ extension AppConfiguration {
         webhookAllow = options.webhookAllow.isEmpty
             ? (environment["BUILDERMOCK_WEBHOOK_ALLOW"] ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
             : options.webhookAllow
+        journalLimit = try source.int(options.journalLimit, "BUILDERMOCK_JOURNAL_LIMIT") ?? journalLimit
 
         guard (0...65_535).contains(port) else { throw ValidationError("port must be 0–65535, not \(port)") }
         guard maxBodyBytes > 0 else { throw ValidationError("max body must be positive") }
         guard maxHeaderBytes >= 1024 else { throw ValidationError("max header must be at least 1024 bytes") }
         guard headerReadTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
         guard maxConnections > 0 else { throw ValidationError("max connections must be positive") }
+        guard journalLimit >= 1 else { throw ValidationError("journal limit must be at least 1, not \(journalLimit)") }
         guard timeScale > 0, timeScale.isFinite else { throw ValidationError("time scale must be a positive number") }
         guard !host.isEmpty else { throw ValidationError("host must not be empty") }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {

@@ -6,13 +6,16 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// How the bytes go out: normally, or bent by an injected fault.
     public var delivery: Delivery
+    /// The fault that bent this response, by name, for the journal; never sent to the client.
+    public var appliedFault: String?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = [],
-                delivery: Delivery = .normal) {
+                delivery: Delivery = .normal, appliedFault: String? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.delivery = delivery
+        self.appliedFault = appliedFault
     }
 
     /// A response with a UTF-8 body and the given content type.

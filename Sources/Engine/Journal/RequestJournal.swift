@@ -1,0 +1,178 @@
+public import Store
+public import Logging
+import HTTP
+import JSON
+import Synchronization
+
+/// How much the journal keeps.
+public struct JournalSettings: Sendable, Equatable {
+    /// Entries kept per namespace; the oldest go first.
+    public var limit: Int
+    /// Bytes of each request and response body kept; longer bodies are cut (their size is kept).
+    public var bodyCap: Int
+
+    public init(limit: Int = 10_000, bodyCap: Int = 64 << 10) {
+        self.limit = limit
+        self.bodyCap = bodyCap
+    }
+}
+
+/// Every request and response per namespace, in SQLite, bounded per namespace.
+///
+/// Recording is off the request's critical path: `record` only appends to a buffer and, when no
+/// write is pending, queues one on the store's group-commit writer; that write takes whatever has
+/// piled up by the time it runs. Readers call `flush()` first, which queues behind any pending write,
+/// so a listing made after a response was received always contains it.
+public final class RequestJournal: Sendable {
+    public let settings: JournalSettings
+    private let store: Store
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    private struct State {
+        var buffer: [JournalEntry] = []
+        var writeQueued = false
+        /// Entries per namespace as far as this process knows; loaded on first use, so pruning
+        /// deletes exactly the excess without counting rows on every write. Touched only by writes,
+        /// which the store runs one at a time.
+        var counts: [String: Int] = [:]
+    }
+
+    public init(store: Store, settings: JournalSettings = JournalSettings(), logger: Logger) {
+        precondition(settings.limit >= 1 && settings.bodyCap >= 0)
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Buffers an entry; it reaches SQLite with the next group commit. Bodies are cut here to the cap.
+    public func record(_ entry: JournalEntry) {
+        var entry = entry
+        if entry.requestBody.count > settings.bodyCap { entry.requestBody = Array(entry.requestBody.prefix(settings.bodyCap)) }
+        if entry.responseBody.count > settings.bodyCap { entry.responseBody = Array(entry.responseBody.prefix(settings.bodyCap)) }
+        let mustQueue = state.withLock { state in
+            state.buffer.append(entry)
+            defer { state.writeQueued = true }
+            return !state.writeQueued
+        }
+        guard mustQueue else { return }
+        store.write({ db in try self.drain(into: db) }, completion: { result in
+            if case .failure(let error) = result {
+                self.logger.error("journal write failed; entries lost", metadata: ["error": "\(error)"])
+            }
+        })
+    }
+
+    /// Waits until every entry recorded before this call is in SQLite.
+    public func flush() async throws {
+        try await store.write { db in try self.drain(into: db) }
+    }
+
+    /// A namespace's entries, oldest first, filtered.
+    public func entries(namespace: String, filter: JournalFilter = JournalFilter()) async throws -> [JournalEntry] {
+        try await flush()
+        let records = try await store.read { db in
+            try db.journal.list(namespace: namespace, method: filter.method, status: filter.status,
+                                sinceAt: filter.since?.unixMilliseconds, afterSeq: filter.afterSeq)
+        }
+        var entries = records.map(Self.entry(from:))
+        if let pattern = filter.path { entries.removeAll { !pattern.matches($0.path) } }
+        return entries
+    }
+
+    /// How many of a namespace's entries match.
+    public func count(namespace: String, matching matcher: JournalMatcher) async throws -> Int {
+        try await entries(namespace: namespace, filter: JournalFilter(method: matcher.method, status: matcher.status))
+            .reduce(0) { $0 + (matcher.matches($1) ? 1 : 0) }
+    }
+
+    /// Forgets a namespace's entries, including any still buffered; returns how many were stored.
+    @discardableResult
+    public func clear(namespace: String) async throws -> Int {
+        try await store.write { db in
+            try self.drain(into: db)
+            let deleted = try db.journal.deleteAll(namespace: namespace)
+            self.state.withLock { $0.counts[namespace] = 0 }
+            return deleted
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Runs on the writer: inserts the buffer and prunes each namespace it touched back to the limit.
+    private func drain(into db: SQLiteConnection) throws {
+        let batch = state.withLock { state in
+            defer {
+                state.buffer = []
+                state.writeQueued = false
+            }
+            return state.buffer
+        }
+        guard !batch.isEmpty else { return }
+        var added: [String: Int] = [:]
+        for entry in batch {
+            try db.journal.append(Self.record(from: entry))
+            added[entry.namespace, default: 0] += 1
+        }
+        for (namespace, count) in added {
+            let known = state.withLock { $0.counts[namespace] }
+            let total = try known.map { $0 + count } ?? db.journal.count(namespace: namespace)
+            var kept = total
+            if total > settings.limit {
+                kept -= try db.journal.pruneOldest(namespace: namespace, count: total - settings.limit)
+            }
+            state.withLock { $0.counts[namespace] = kept }
+        }
+    }
+
+    // MARK: - Coding
+
+    static func record(from entry: JournalEntry) -> JournalRecord {
+        JournalRecord(namespace: entry.namespace, at: entry.at.unixMilliseconds, method: entry.method, path: entry.path,
+                      query: entry.query, status: entry.status,
+                      requestHeaders: headersText(entry.requestHeaders, bodySize: entry.requestBodySize),
+                      requestBody: entry.requestBody,
+                      responseHeaders: headersText(entry.responseHeaders, bodySize: entry.responseBodySize),
+                      responseBody: entry.responseBody, durationMicroseconds: entry.durationMicroseconds,
+                      fault: entry.fault)
+    }
+
+    static func entry(from record: JournalRecord) -> JournalEntry {
+        let request = headers(fromText: record.requestHeaders)
+        let response = headers(fromText: record.responseHeaders)
+        let requestBody = record.requestBody ?? []
+        let responseBody = record.responseBody ?? []
+        return JournalEntry(seq: record.seq, namespace: record.namespace, at: Timestamp(unixMilliseconds: record.at),
+                            method: record.method, path: record.path, query: record.query,
+                            requestHeaders: request.headers, requestBody: requestBody,
+                            requestBodySize: request.bodySize ?? requestBody.count, status: record.status ?? 0,
+                            responseHeaders: response.headers, responseBody: responseBody,
+                            responseBodySize: response.bodySize ?? responseBody.count,
+                            durationMicroseconds: record.durationMicroseconds ?? 0, fault: record.fault)
+    }
+
+    /// The headers columns hold `{"fields":[[name,value],…],"body_size":N}`: fields in order with
+    /// repeats (a dictionary would lose both), and the body's real size, which a cut body no longer shows.
+    static func headersText(_ headers: HTTPHeaders, bodySize: Int) -> String {
+        JSONValue.object([
+            "fields": .array(headers.map { .array([.string($0.name), .string($0.value)]) }),
+            "body_size": .int(Int64(bodySize)),
+        ]).serialized()
+    }
+
+    static func headers(fromText text: String) -> (headers: HTTPHeaders, bodySize: Int?) {
+        guard let object = JSONValue.parse(text)?.objectValue else { return (HTTPHeaders(), nil) }
+        var headers = HTTPHeaders()
+        if case .array(let fields)? = object["fields"] {
+            for field in fields {
+                if case .array(let pair) = field, pair.count == 2, let name = pair[0].stringValue,
+                   let value = pair[1].stringValue {
+                    headers.add(name, value)
+                }
+            }
+        }
+        var bodySize: Int?
+        if case .int(let size)? = object["body_size"] { bodySize = Int(size) }
+        return (headers, bodySize)
+    }
+}
