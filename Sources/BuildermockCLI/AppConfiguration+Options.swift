@@ -73,7 +73,7 @@ extension AppConfiguration {
         guard maxHeaderBytes >= 1024 else { throw ValidationError("max header must be at least 1024 bytes") }
         guard headerReadTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
         guard maxConnections > 0 else { throw ValidationError("max connections must be positive") }
-        guard journalLimit >= 1 else { throw ValidationError("journal limit must be at least 1, not \(journalLimit)") }
+        guard journalLimit >= 0 else { throw ValidationError("journal limit must be 0 (off) or more, not \(journalLimit)") }
         guard timeScale > 0, timeScale.isFinite else { throw ValidationError("time scale must be a positive number") }
         guard !host.isEmpty else { throw ValidationError("host must not be empty") }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {

@@ -72,6 +72,6 @@ struct ServeOptions: ParsableArguments {
     @Option(name: .customLong("webhook-allow"), help: "A host webhooks may target besides loopback; repeatable (BUILDERMOCK_WEBHOOK_ALLOW, comma-separated).")
     var webhookAllow: [String] = []
 
-    @Option(name: .customLong("journal-limit"), help: "Requests kept in each namespace's journal; the oldest are pruned (BUILDERMOCK_JOURNAL_LIMIT; default 10000).")
+    @Option(name: .customLong("journal-limit"), help: "Requests kept in each namespace's journal, oldest pruned; 0 turns the journal off (BUILDERMOCK_JOURNAL_LIMIT; default 10000).")
     var journalLimit: Int?
 }

@@ -1,5 +1,6 @@
 public import JSON
 import Foundation
+import HTTP
 
 /// What `GET /__admin/requests` narrows the journal to: each field is optional and they combine with AND.
 public struct JournalFilter: Sendable {

@@ -6,7 +6,7 @@ import Synchronization
 
 /// How much the journal keeps.
 public struct JournalSettings: Sendable, Equatable {
-    /// Entries kept per namespace; the oldest go first.
+    /// Entries kept per namespace; the oldest go first. 0 turns the journal off.
     public var limit: Int
     /// Bytes of each request and response body kept; longer bodies are cut (their size is kept).
     public var bodyCap: Int
@@ -39,7 +39,7 @@ public final class RequestJournal: Sendable {
     }
 
     public init(store: Store, settings: JournalSettings = JournalSettings(), logger: Logger) {
-        precondition(settings.limit >= 1 && settings.bodyCap >= 0)
+        precondition(settings.limit >= 0 && settings.bodyCap >= 0)
         self.store = store
         self.settings = settings
         self.logger = logger
@@ -47,6 +47,7 @@ public final class RequestJournal: Sendable {
 
     /// Buffers an entry; it reaches SQLite with the next group commit. Bodies are cut here to the cap.
     public func record(_ entry: JournalEntry) {
+        guard isEnabled else { return }
         var entry = entry
         if entry.requestBody.count > settings.bodyCap { entry.requestBody = Array(entry.requestBody.prefix(settings.bodyCap)) }
         if entry.responseBody.count > settings.bodyCap { entry.responseBody = Array(entry.responseBody.prefix(settings.bodyCap)) }
@@ -62,6 +63,9 @@ public final class RequestJournal: Sendable {
             }
         })
     }
+
+    /// False with a limit of 0: nothing is recorded.
+    public var isEnabled: Bool { settings.limit > 0 }
 
     /// Waits until every entry recorded before this call is in SQLite.
     public func flush() async throws {
