@@ -28,7 +28,8 @@ start() { # namespace
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 # c METHOD PATH [curl args…]: one request in the session's namespace; prints the body.
-c() { local m=$1 p=$2; shift 2; curl -s -m 10 -X "$m" -H "X-Buildermock-Namespace: $NS" "$@" "$B$p"; }
+# Host is pinned so that re-recording does not churn the files with the ephemeral port.
+c() { local m=$1 p=$2; shift 2; curl -s -m 10 -X "$m" -H "Host: 127.0.0.1:8080" -H "X-Buildermock-Namespace: $NS" "$@" "$B$p"; }
 json() { c "$@" -H 'Content-Type: application/json'; }
 advance() { json POST /__admin/clock/advance -d "{\"by\":\"$1\"}" >/dev/null; }
 save() { # credential-redacted credential-real
