@@ -20,7 +20,7 @@ import Testing
         let created = await app.request(.post, "/api/v1/builds", token: "secret-api-key-123456", json: [
             "url": "https://example.com", "appName": "Shop", "bundleId": "com.example.shop", "version": "1.0.0",
         ], headers: Self.ns)
-        let id = created.json?["id"]?.stringValue ?? "missing"
+        let id = created.json?[path: "id"]?.stringValue ?? "missing"
         _ = await app.request(.get, "/api/v1/builds/\(id)", token: "secret-api-key-123456", headers: Self.ns)
         _ = await app.request(.get, "/api/v1/builds/bld_nope", token: "secret-api-key-123456", headers: Self.ns)
         return id
@@ -31,7 +31,7 @@ import Testing
         let listing = await admin(.get, "/__admin/requests")
         #expect(listing.status == .ok)
         let json = try #require(listing.json)
-        #expect(json["total"] == .int(3))
+        #expect(json[path: "total"] == .int(3))
         #expect(json[path: "requests.0.method"] == "POST")
         #expect(json[path: "requests.0.status"] == .int(201))
         #expect(json[path: "requests.1.path"] == .string("/api/v1/builds/\(id)"))
@@ -40,17 +40,17 @@ import Testing
         #expect(!text.contains("secret-api-key-123456"))
         #expect(text.contains(#"["Authorization","Bearer secr…"]"#))
         // The journal's own routes are not journaled.
-        #expect((await admin(.get, "/__admin/requests")).json?["total"] == .int(3))
+        #expect((await admin(.get, "/__admin/requests")).json?[path: "total"] == .int(3))
     }
 
     @Test func listing_filtersAndPages() async throws {
         _ = await makeTraffic()
-        #expect((await admin(.get, "/__admin/requests?method=GET")).json?["total"] == .int(2))
-        #expect((await admin(.get, "/__admin/requests?status=404")).json?["total"] == .int(1))
-        #expect((await admin(.get, "/__admin/requests?path=/api/v1/builds/*")).json?["total"] == .int(2))
-        #expect((await admin(.get, "/__admin/requests?since=2026-01-01T00:00:01Z")).json?["total"] == .int(0))
+        #expect((await admin(.get, "/__admin/requests?method=GET")).json?[path: "total"] == .int(2))
+        #expect((await admin(.get, "/__admin/requests?status=404")).json?[path: "total"] == .int(1))
+        #expect((await admin(.get, "/__admin/requests?path=/api/v1/builds/*")).json?[path: "total"] == .int(2))
+        #expect((await admin(.get, "/__admin/requests?since=2026-01-01T00:00:01Z")).json?[path: "total"] == .int(0))
         let page = try #require((await admin(.get, "/__admin/requests?limit=1&offset=1")).json)
-        #expect(page["total"] == .int(3))
+        #expect(page[path: "total"] == .int(3))
         #expect(page[path: "requests.0.method"] == "GET")
         #expect(page[path: "requests.1"] == nil)
     }
@@ -72,7 +72,7 @@ import Testing
     @Test func count_verifiesCallsByMatcher() async throws {
         _ = await makeTraffic()
         func count(_ matcher: JSONValue) async -> JSONValue? {
-            await admin(.post, "/__admin/requests/count", json: matcher).json?["count"]
+            await admin(.post, "/__admin/requests/count", json: matcher).json?[path: "count"]
         }
         #expect(await count([:]) == .int(3))
         #expect(await count(["method": "POST", "path": "/api/v1/builds"]) == .int(1))
@@ -101,9 +101,9 @@ import Testing
         _ = await makeTraffic()
         _ = await app.request(.get, "/__admin/clock", token: nil, headers: ["X-Buildermock-Namespace": "other"])
         let deleted = await admin(.delete, "/__admin/requests")
-        #expect(deleted.json?["deleted"] == .int(3))
-        #expect((await admin(.get, "/__admin/requests")).json?["total"] == .int(0))
-        #expect((await app.request(.get, "/__admin/requests?namespace=other", token: nil)).json?["total"] == .int(1))
+        #expect(deleted.json?[path: "deleted"] == .int(3))
+        #expect((await admin(.get, "/__admin/requests")).json?[path: "total"] == .int(0))
+        #expect((await app.request(.get, "/__admin/requests?namespace=other", token: nil)).json?[path: "total"] == .int(1))
     }
 
     @Test func session_recordsClockMovesBetweenRequests() async throws {
@@ -113,9 +113,9 @@ import Testing
         let session = await admin(.get, "/__admin/session")
         #expect(session.status == .ok)
         let json = try #require(session.json)
-        #expect(json["format"] == "buildermock-session/1")
-        #expect(json["namespace"] == "jr")
-        #expect(json["seed"] == "42")
+        #expect(json[path: "format"] == "buildermock-session/1")
+        #expect(json[path: "namespace"] == "jr")
+        #expect(json[path: "seed"] == "42")
         #expect(json[path: "clock.start"] == "2026-01-01T00:00:00.000Z")
         #expect(json[path: "settings.public_url"] == "http://127.0.0.1:8080")
         #expect(json[path: "steps.3.kind"] == "clock")
@@ -124,6 +124,6 @@ import Testing
         #expect(json[path: "steps.4.at"] == "2026-01-01T00:00:10.000Z")
         #expect(json[path: "steps.0.response.json.status"] == "queued")
         #expect(json[path: "steps.0.response.duration_us"] == nil)
-        #expect(json["credentials"] == .object(["Bearer secr…": .null]))
+        #expect(json[path: "credentials"] == .object(["Bearer secr…": .null]))
     }
 }
