@@ -1,3 +1,4 @@
+import App
 import BuildermockTesting
 import HTTP
 import JSON
@@ -125,5 +126,21 @@ import Testing
         #expect(json[path: "steps.0.response.json.status"] == "queued")
         #expect(json[path: "steps.0.response.duration_us"] == nil)
         #expect(json[path: "credentials"] == .object(["Bearer secr…": .null]))
+    }
+
+    @Test func overRealSockets_aRequestIsListedByTheVeryNextCall_onTheSameConnection() async throws {
+        try await LiveServer.run(responder: app.application.responder) { _, port in
+            let client = try RawSocketClient(port: port)
+            for index in 1...20 {
+                try client.send("GET /api/v1/builds/bld_\(index) HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer k\r\n"
+                                + "X-Buildermock-Namespace: live\r\n\r\n")
+                _ = try client.readResponse()
+                try client.send("GET /__admin/requests?namespace=live HTTP/1.1\r\nHost: x\r\n\r\n")
+                let listing = try client.readResponse()
+                let json = JSONValue.parse(listing.body)
+                #expect(json?[path: "total"] == .int(Int64(index)))
+                #expect(json?[path: "requests.\(index - 1).path"] == .string("/api/v1/builds/bld_\(index)"))
+            }
+        }
     }
 }
