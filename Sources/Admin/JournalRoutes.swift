@@ -30,10 +30,12 @@ public struct JournalRoutes: Sendable {
             let filter = try Self.filter(request)
             let limit = try AdminRoutes.intQuery(request, "limit", default: 100, range: 1...1000)
             let offset = try AdminRoutes.intQuery(request, "offset", default: 0, range: 0...Int.max)
-            let entries = try await Self.journalCall { try await engine.journal.entries(namespace: namespace, filter: filter) }
-            let page = entries.dropFirst(offset).prefix(limit)
+            let page = try await Self.journalCall {
+                try await engine.journal.entries(namespace: namespace, filter: filter, limit: limit, offset: offset)
+            }
+            let total = try await Self.journalCall { try await engine.journal.total(namespace: namespace, filter: filter) }
             return AdminRoutes.json(.ok, .object([
-                "namespace": .string(namespace), "total": .int(Int64(entries.count)), "limit": .int(Int64(limit)),
+                "namespace": .string(namespace), "total": .int(Int64(total)), "limit": .int(Int64(limit)),
                 "offset": .int(Int64(offset)), "requests": .array(page.map(\.json)),
             ]))
         }

@@ -55,8 +55,16 @@ import Testing
         let since = Timestamp(unixMilliseconds: 1_767_225_600_000 + 20_000)
         #expect(try await paths(JournalFilter(since: since)) == ["/api/v1/builds/bld_2", "/__admin/clock"])
         #expect(try await paths(JournalFilter(method: "GET", path: PathPattern("*/bld_*"), status: 200)) == ["/api/v1/builds/bld_1"])
+        // SQLite's GLOB must not read `[` or `?` in a pattern as wildcards.
+        journal.record(Self.entry("GET", "/odd/[x]?"))
+        journal.record(Self.entry("GET", "/odd/y?"))
+        #expect(try await paths(JournalFilter(path: PathPattern("/odd/[x]?"))) == ["/odd/[x]?"])
+        #expect(try await paths(JournalFilter(path: PathPattern("/odd/*?"))) == ["/odd/[x]?", "/odd/y?"])
+        #expect(try await journal.total(namespace: "ns", filter: JournalFilter(method: "GET")) == 5)
+        #expect(try await journal.entries(namespace: "ns", limit: 2, offset: 1).map(\.path)
+                == ["/api/v1/builds/bld_1", "/api/v1/builds/bld_2"])
         let first = try #require(try await journal.entries(namespace: "ns").first)
-        #expect(try await paths(JournalFilter(afterSeq: first.seq)).count == 3)
+        #expect(try await paths(JournalFilter(afterSeq: first.seq)).count == 5)
     }
 
     @Test func countMatcher_checksHeadersAndJSONBodyPaths() async throws {
@@ -161,5 +169,9 @@ import Testing
     ])
     func matches(pattern: String, path: String, expected: Bool) {
         #expect(PathPattern(pattern).matches(path) == expected)
+    }
+
+    @Test func glob_escapesWhatGLOBWouldReadAsWildcards() {
+        #expect(PathPattern("/a?[b]/*").glob == "/a[?][[]b]/*")
     }
 }

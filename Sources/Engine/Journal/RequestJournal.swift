@@ -59,6 +59,8 @@ public final class RequestJournal: Sendable {
         guard mustQueue else { return }
         store.write({ db in try self.drain(into: db) }, completion: { result in
             if case .failure(let error) = result {
+                // The batch rolled back, so the counts it added are wrong: reload them on next use.
+                self.state.withLock { $0.counts = [:] }
                 self.logger.error("journal write failed; entries lost", metadata: ["error": "\(error)"])
             }
         })
@@ -69,25 +71,43 @@ public final class RequestJournal: Sendable {
 
     /// Waits until every entry recorded before this call is in SQLite.
     public func flush() async throws {
-        try await store.write { db in try self.drain(into: db) }
-    }
-
-    /// A namespace's entries, oldest first, filtered.
-    public func entries(namespace: String, filter: JournalFilter = JournalFilter()) async throws -> [JournalEntry] {
-        try await flush()
-        let records = try await store.read { db in
-            try db.journal.list(namespace: namespace, method: filter.method, status: filter.status,
-                                sinceAt: filter.since?.unixMilliseconds, afterSeq: filter.afterSeq)
+        do {
+            try await store.write { db in try self.drain(into: db) }
+        } catch {
+            state.withLock { $0.counts = [:] }
+            throw error
         }
-        var entries = records.map(Self.entry(from:))
-        if let pattern = filter.path { entries.removeAll { !pattern.matches($0.path) } }
-        return entries
     }
 
-    /// How many of a namespace's entries match.
+    /// A namespace's entries, oldest first, filtered; `limit` nil means all.
+    public func entries(namespace: String, filter: JournalFilter = JournalFilter(), limit: Int? = nil,
+                        offset: Int = 0) async throws -> [JournalEntry] {
+        try await flush()
+        let query = Self.query(namespace: namespace, filter: filter)
+        return try await store.read { db in try db.journal.list(query, limit: limit, offset: offset) }
+            .map(Self.entry(from:))
+    }
+
+    /// How many of a namespace's entries pass `filter`.
+    public func total(namespace: String, filter: JournalFilter = JournalFilter()) async throws -> Int {
+        try await flush()
+        let query = Self.query(namespace: namespace, filter: filter)
+        return try await store.read { db in try db.journal.count(query) }
+    }
+
+    /// How many of a namespace's entries match. Method, path and status are narrowed in SQL; header
+    /// and body conditions are checked here, on the rows that remain.
     public func count(namespace: String, matching matcher: JournalMatcher) async throws -> Int {
-        try await entries(namespace: namespace, filter: JournalFilter(method: matcher.method, status: matcher.status))
-            .reduce(0) { $0 + (matcher.matches($1) ? 1 : 0) }
+        let filter = JournalFilter(method: matcher.method, path: matcher.path, status: matcher.status)
+        if matcher.headers.isEmpty && matcher.body.isEmpty {
+            return try await total(namespace: namespace, filter: filter)
+        }
+        return try await entries(namespace: namespace, filter: filter).reduce(0) { $0 + (matcher.matches($1) ? 1 : 0) }
+    }
+
+    static func query(namespace: String, filter: JournalFilter) -> JournalQuery {
+        JournalQuery(namespace: namespace, method: filter.method, status: filter.status,
+                     sinceAt: filter.since?.unixMilliseconds, afterSeq: filter.afterSeq, pathGlob: filter.path?.glob)
     }
 
     /// Forgets a namespace's entries, including any still buffered; returns how many were stored.

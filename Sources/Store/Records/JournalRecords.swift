@@ -50,8 +50,52 @@ public struct JournalRecord: Sendable, Hashable {
     }
 }
 
-/// Typed queries on `journal`. Filtering beyond namespace, method, status and time happens in the
-/// engine, which knows what a path pattern or a header matcher means.
+/// Which journal rows a listing or count covers; every field but `namespace` optional (AND).
+public struct JournalQuery: Sendable, Hashable {
+    public var namespace: String
+    public var method: String?
+    public var status: Int?
+    /// Rows with `at` at or after this.
+    public var sinceAt: Int64?
+    /// Rows with a larger seq.
+    public var afterSeq: Int64
+    /// A pattern for SQLite's GLOB operator (https://www.sqlite.org/lang_expr.html#glob), case-sensitive.
+    public var pathGlob: String?
+
+    public init(namespace: String, method: String? = nil, status: Int? = nil, sinceAt: Int64? = nil,
+                afterSeq: Int64 = 0, pathGlob: String? = nil) {
+        self.namespace = namespace
+        self.method = method
+        self.status = status
+        self.sinceAt = sinceAt
+        self.afterSeq = afterSeq
+        self.pathGlob = pathGlob
+    }
+
+    var whereClause: (String, [SQLiteValue]) {
+        var sql = "namespace = ? AND seq > ?"
+        var arguments: [SQLiteValue] = [.text(namespace), .integer(afterSeq)]
+        if let method {
+            sql += " AND method = ?"
+            arguments.append(.text(method))
+        }
+        if let status {
+            sql += " AND status = ?"
+            arguments.append(.integer(Int64(status)))
+        }
+        if let sinceAt {
+            sql += " AND at >= ?"
+            arguments.append(.integer(sinceAt))
+        }
+        if let pathGlob {
+            sql += " AND path GLOB ?"
+            arguments.append(.text(pathGlob))
+        }
+        return (sql, arguments)
+    }
+}
+
+/// Typed queries on `journal`. What the header and body columns hold is the engine's business.
 public struct JournalRecords {
     let db: SQLiteConnection
 
@@ -71,25 +115,18 @@ public struct JournalRecords {
         return db.lastInsertRowID
     }
 
-    /// A namespace's entries, oldest first, narrowed by the optional column filters.
-    public func list(namespace: String, method: String? = nil, status: Int? = nil, sinceAt: Int64? = nil,
-                     afterSeq: Int64 = 0) throws -> [JournalRecord] {
-        var sql = "SELECT \(JournalRecord.columns) FROM journal WHERE namespace = ? AND seq > ?"
-        var arguments: [SQLiteValue] = [.text(namespace), .integer(afterSeq)]
-        if let method {
-            sql += " AND method = ?"
-            arguments.append(.text(method))
-        }
-        if let status {
-            sql += " AND status = ?"
-            arguments.append(.integer(Int64(status)))
-        }
-        if let sinceAt {
-            sql += " AND at >= ?"
-            arguments.append(.integer(sinceAt))
-        }
-        sql += " ORDER BY seq"
-        return try db.query(sql, arguments, row: JournalRecord.init(row:))
+    /// A namespace's entries matching `query`, oldest first; `limit` nil means all.
+    public func list(_ query: JournalQuery, limit: Int? = nil, offset: Int = 0) throws -> [JournalRecord] {
+        let (clause, arguments) = query.whereClause
+        return try db.query("""
+            SELECT \(JournalRecord.columns) FROM journal WHERE \(clause) ORDER BY seq LIMIT ? OFFSET ?
+            """, arguments + [.integer(Int64(limit ?? -1)), .integer(Int64(offset))], row: JournalRecord.init(row:))
+    }
+
+    /// How many of a namespace's entries match `query`.
+    public func count(_ query: JournalQuery) throws -> Int {
+        let (clause, arguments) = query.whereClause
+        return try db.queryFirst("SELECT COUNT(*) FROM journal WHERE \(clause)", arguments) { $0.int(0) } ?? 0
     }
 
     public func count(namespace: String) throws -> Int {
