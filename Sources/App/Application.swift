@@ -118,6 +118,12 @@ public final class Application: Sendable {
         await server.shutdown()
         scheduler.stop()
         do {
+            // Entries still in the journal's buffer would otherwise miss the last commit.
+            try await engine.journal.flush()
+        } catch {
+            logger.error("flushing the request journal failed", metadata: ["error": "\(error)"])
+        }
+        do {
             try store.close()
         } catch {
             logger.error("closing the database failed", metadata: ["error": "\(error)"])

@@ -39,6 +39,26 @@ import Testing
         #expect(try await journal.entries(namespace: "other").isEmpty)
     }
 
+    /// The batching window is wall time (it is not domain time), so this waits, bounded and short.
+    @Test func bufferedEntries_reachSQLiteOnTheirOwn_withinTheBatchWindow() async throws {
+        let journal = journal()
+        for index in 1...3 { journal.record(Self.entry("GET", "/\(index)")) }
+        var stored = 0
+        for _ in 0..<200 where stored < 3 {
+            try await Task.sleep(for: .milliseconds(10))
+            stored = try await store.read { try $0.journal.count(namespace: "ns") }
+        }
+        #expect(stored == 3)
+    }
+
+    @Test func aFullBuffer_isWrittenWithoutWaitingForTheWindow() async throws {
+        let journal = journal(limit: 10_000)
+        for index in 0..<RequestJournal.batchSize { journal.record(Self.entry("GET", "/\(index)")) }
+        // Any write queued after the batch runs after it: the writer is FIFO.
+        _ = try await store.write { _ in 0 }
+        #expect(try await store.read { try $0.journal.count(namespace: "ns") } == RequestJournal.batchSize)
+    }
+
     @Test func filters_combineMethodPathStatusSinceAndAfter() async throws {
         let journal = journal()
         journal.record(Self.entry("POST", "/api/v1/builds", atSeconds: 0, status: 201))
