@@ -10,12 +10,11 @@ public struct HTTPResponse: Sendable {
     public var appliedFault: String?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = [],
-                delivery: Delivery = .normal, appliedFault: String? = nil) {
+                delivery: Delivery = .normal) {
         self.status = status
         self.headers = headers
         self.body = body
         self.delivery = delivery
-        self.appliedFault = appliedFault
     }
 
     /// A response with a UTF-8 body and the given content type.
