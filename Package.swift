@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "BuildermockTesting"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSettings),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "JSON"], swiftSettings: strictSettings),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Store", "Scenarios", "JSON"], swiftSettings: strictSettings),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Store", "Scenarios", "JSON", "HTTP"], swiftSettings: strictSettings),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strictSettings),
         .testTarget(name: "AdminTests", dependencies: ["Admin", "App", "BuildermockTesting"], swiftSettings: strictSettings),
         .testTarget(name: "BuilderAgentsTests", dependencies: ["BuilderAgents", "App", "BuildermockTesting"],

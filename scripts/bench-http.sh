@@ -48,7 +48,9 @@ http {
 }
 CONF
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" & PIDS+=($!)
-"$BIN" serve --host 127.0.0.1 --port "$BM_PORT" --db "$WORK/bench.sqlite" --log-level warning >"$WORK/server.log" 2>&1 & PIDS+=($!)
+# BM_ARGS adds serve options, e.g. BM_ARGS="--journal-limit 0" to bench without the journal.
+# shellcheck disable=SC2086
+"$BIN" serve --host 127.0.0.1 --port "$BM_PORT" --db "$WORK/bench.sqlite" --log-level warning ${BM_ARGS:-} >"$WORK/server.log" 2>&1 & PIDS+=($!)
 for port in $BM_PORT $NG_PORT; do
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port$BPATH" >/dev/null 2>&1 && break; sleep 0.05; done
 done

@@ -55,6 +55,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var adminToken: String?
     /// Serve `/__admin` without a token on a non-loopback address, on purpose.
     public var insecureAdmin = false
+    /// Journal entries kept per namespace; the oldest are pruned.
+    public var journalLimit: Int = 10_000
 
     public init() {}
 

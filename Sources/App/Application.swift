@@ -50,11 +50,15 @@ public final class Application: Sendable {
                                   manualStart: Timestamp(unixMilliseconds: configuration.startTimeMs))
         engine = Engine(store: store, catalog: catalog,
                         configuration: EngineConfiguration(clock: clock, seed: configuration.seed,
-                                                           publicURL: configuration.resolvedPublicURL(boundPort: configuration.port)),
+                                                           publicURL: configuration.resolvedPublicURL(boundPort: configuration.port),
+                                                           journal: JournalSettings(limit: configuration.journalLimit)),
                         logger: logger)
         scheduler = JobScheduler(engine: engine)
         var router = Router()
         AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
+        let engine = self.engine
+        JournalRoutes(engine: engine, sessionSettings: { configuration.sessionSettings(publicURL: engine.publicURL) })
+            .register(on: &router)
         let (registrations, buildprintOpenAPI) = Self.services(configuration: configuration, fixtures: fixtures,
                                                                engine: engine, logger: logger)
         registrations.forEach { $0(&router) }
@@ -65,6 +69,7 @@ public final class Application: Sendable {
         routes = router.routes
         var middlewares: [any HTTPMiddleware] = [RequestLogMiddleware(logger: logger)]
         if let token = configuration.adminToken { middlewares.append(AdminAuthMiddleware(token: token)) }
+        middlewares.append(JournalMiddleware(engine: engine))
         middlewares.append(FaultMiddleware(engine: engine, router: router))
         responder = MiddlewareChain(middlewares, responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
@@ -134,6 +139,12 @@ public final class Application: Sendable {
     public func shutdown() async {
         await server.shutdown()
         scheduler.stop()
+        do {
+            // Entries still in the journal's buffer would otherwise miss the last commit.
+            try await engine.journal.flush()
+        } catch {
+            logger.error("flushing the request journal failed", metadata: ["error": "\(error)"])
+        }
         do {
             try store.close()
         } catch {

@@ -66,6 +66,7 @@ extension AppConfiguration {
         webhookAllow = options.webhookAllow.isEmpty
             ? (environment["BUILDERMOCK_WEBHOOK_ALLOW"] ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
             : options.webhookAllow
+        journalLimit = try source.int(options.journalLimit, "BUILDERMOCK_JOURNAL_LIMIT") ?? journalLimit
 
         adminToken = try source.string(options.adminToken, "BUILDERMOCK_ADMIN_TOKEN") ?? adminToken
         insecureAdmin = options.insecureAdmin || source.flag("BUILDERMOCK_INSECURE_ADMIN")
@@ -76,6 +77,7 @@ extension AppConfiguration {
         guard maxHeaderBytes >= 1024 else { throw ValidationError("max header must be at least 1024 bytes") }
         guard headerReadTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
         guard maxConnections > 0 else { throw ValidationError("max connections must be positive") }
+        guard journalLimit >= 0 else { throw ValidationError("journal limit must be 0 (off) or more, not \(journalLimit)") }
         guard timeScale > 0, timeScale.isFinite else { throw ValidationError("time scale must be a positive number") }
         guard !host.isEmpty else { throw ValidationError("host must not be empty") }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {

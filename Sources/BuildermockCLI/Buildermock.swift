@@ -14,7 +14,7 @@ struct Buildermock: AsyncParsableCommand {
             BUILDERMOCK_* environment variable (named in its help); a flag wins over the variable.
             """,
         version: BuildInfo.version,
-        subcommands: [Serve.self, Scenarios.self, DemoCommand.self, Version.self],
+        subcommands: [Serve.self, Scenarios.self, DemoCommand.self, Replay.self, Version.self],
         defaultSubcommand: Serve.self)
 }
 

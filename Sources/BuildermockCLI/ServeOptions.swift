@@ -79,4 +79,6 @@ struct ServeOptions: ParsableArguments {
     @Flag(name: .customLong("insecure-admin"),
           help: "Bind a non-loopback address without --admin-token, leaving /__admin open to the network (BUILDERMOCK_INSECURE_ADMIN=1).")
     var insecureAdmin = false
+    @Option(name: .customLong("journal-limit"), help: "Requests kept in each namespace's journal, oldest pruned; 0 turns the journal off (BUILDERMOCK_JOURNAL_LIMIT; default 10000).")
+    var journalLimit: Int?
 }

@@ -70,9 +70,16 @@ import Testing
         (["--auth", "maybe"], [:]),
         ([], ["BUILDERMOCK_PORT": "eighty"]),
         ([], ["BUILDERMOCK_TIME_SCALE": "-1"]),
+        (["--journal-limit", "-1"], [:]),
     ])
     func invalidSettings_failBeforeStarting(arguments: [String], environment: [String: String]) {
         #expect(throws: (any Error).self) { try resolve(arguments, environment) }
+    }
+
+    @Test func journalLimit_defaultsTo10000_zeroIsOff() throws {
+        #expect(try resolve([]).journalLimit == 10_000)
+        #expect(try resolve([], ["BUILDERMOCK_JOURNAL_LIMIT": "50"]).journalLimit == 50)
+        #expect(try resolve(["--journal-limit", "0"], ["BUILDERMOCK_JOURNAL_LIMIT": "50"]).journalLimit == 0)
     }
 
     @Test func help_namesEveryVariable() {

@@ -10,11 +10,15 @@ public struct EngineConfiguration: Sendable {
     public var seed: UInt64
     /// Base of links hooks write into documents; set once the port is bound.
     public var publicURL: String
+    /// How much of the request journal is kept.
+    public var journal: JournalSettings
 
-    public init(clock: ClockSettings = ClockSettings(), seed: UInt64 = 42, publicURL: String = "http://127.0.0.1:8080") {
+    public init(clock: ClockSettings = ClockSettings(), seed: UInt64 = 42, publicURL: String = "http://127.0.0.1:8080",
+                journal: JournalSettings = JournalSettings()) {
         self.clock = clock
         self.seed = seed
         self.publicURL = publicURL
+        self.journal = journal
     }
 }
 
@@ -37,6 +41,8 @@ public final class Engine: Sendable {
     let wakeUps = Mutex<(@Sendable (String, Int64) -> Void)?>(nil)
     /// Outbound webhook attempts: allow list, transport, in-flight claims (Webhooks/).
     public let webhooks = WebhookDispatcher()
+    /// Every request and response per namespace (Journal/).
+    public let journal: RequestJournal
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store
@@ -53,6 +59,7 @@ public final class Engine: Sendable {
         seed = configuration.seed
         self.logger = logger
         publicURLBox = Mutex(configuration.publicURL)
+        journal = RequestJournal(store: store, settings: configuration.journal, logger: logger)
     }
 
     static func machineKey(_ service: String, _ kind: String, _ name: String) -> String { "\(service)/\(kind)/\(name)" }
