@@ -51,9 +51,12 @@ public final class Application: Sendable {
         scheduler = JobScheduler(engine: engine)
         var router = Router()
         AdminRoutes(engine: engine, health: HealthInfo(version: BuildInfo.version, startedAt: startedAt)).register(on: &router)
+        let requestMetrics = RequestMetrics()
+        MetricsRoutes(engine: engine, requests: requestMetrics, startedAt: startedAt).register(on: &router)
         Self.services(configuration: configuration, fixtures: fixtures, engine: engine, logger: logger)
             .forEach { $0(&router) }
-        responder = MiddlewareChain([RequestLogMiddleware(logger: logger)], responder: router)
+        responder = MiddlewareChain([RequestLogMiddleware(logger: logger),
+                                     MetricsMiddleware(router: router, metrics: requestMetrics)], responder: router)
         server = HTTPServer(configuration: configuration.serverConfiguration, responder: responder, logger: logger)
     }
 

@@ -6,6 +6,8 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// How the bytes go out: normally, or bent by an injected fault.
     public var delivery: Delivery
+    /// When set, the body is produced over time and `body` is ignored; see `ResponseStream`.
+    public var stream: ResponseStream?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = [],
                 delivery: Delivery = .normal) {
