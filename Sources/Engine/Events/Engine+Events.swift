@@ -35,8 +35,11 @@ extension Engine {
 }
 
 extension Engine {
-    /// Every namespace that has state (a clock, jobs), by name.
+    /// Every namespace that has state (a stored clock, jobs), by name.
     public func namespaceNames() async throws -> [String] {
-        try await storeRead { db in try db.namespaces.list().map(\.name) }
+        // A clock is stored only once it moves or is first loaded in a write, so jobs count too.
+        try await storeRead { db in
+            Array(Set(try db.namespaces.list().map(\.name)).union(try db.jobs.namespaces())).sorted()
+        }
     }
 }

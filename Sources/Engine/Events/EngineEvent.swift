@@ -40,7 +40,8 @@ public struct WebhookAttemptEvent: Sendable, Hashable {
     public var error: String?
 }
 
-/// An event with its place in the order the broadcaster published it (1, 2, 3… since start).
+/// An event with its place among those its subscription was handed (1, 2, 3…): a gap means the
+/// subscriber read too slowly and lost events from its buffer.
 public struct PublishedEvent: Sendable, Hashable {
     public let sequence: UInt64
     public let event: EngineEvent

@@ -10,11 +10,13 @@ public final class EventBroadcaster: Sendable {
         /// nil: every namespace.
         let namespace: String?
         let continuation: AsyncStream<PublishedEvent>.Continuation
+        /// Events handed to this subscriber so far: its own numbering, so a gap can only mean that
+        /// it dropped some, never that they belonged to another namespace.
+        var sequence: UInt64 = 0
     }
 
     private struct State {
         var nextID = 0
-        var sequence: UInt64 = 0
         var subscribers: [Int: Subscriber] = [:]
     }
 
@@ -57,12 +59,12 @@ public final class EventBroadcaster: Sendable {
         state.withLock { state in
             guard !state.subscribers.isEmpty else { return }
             for event in events {
-                state.sequence += 1
-                let published = PublishedEvent(sequence: state.sequence, event: event)
                 let namespace = event.namespace
-                for subscriber in state.subscribers.values
+                for (id, subscriber) in state.subscribers
                 where subscriber.namespace == nil || namespace == nil || subscriber.namespace == namespace {
-                    subscriber.continuation.yield(published)
+                    let sequence = subscriber.sequence + 1
+                    state.subscribers[id]?.sequence = sequence
+                    subscriber.continuation.yield(PublishedEvent(sequence: sequence, event: event))
                 }
             }
         }

@@ -124,6 +124,11 @@ public struct JobRecords {
         }
     }
 
+    /// Namespaces that hold at least one job, by name.
+    public func namespaces() throws -> [String] {
+        try db.query("SELECT DISTINCT namespace FROM jobs ORDER BY namespace") { $0.string(0) }
+    }
+
     /// Deletes a namespace's jobs and, through the foreign key, their events.
     /// - Returns: the number of jobs deleted.
     @discardableResult

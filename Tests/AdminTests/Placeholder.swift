@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct AdminTestsPlaceholder { @Test func builds() {} }
