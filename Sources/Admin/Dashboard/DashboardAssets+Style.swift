@@ -45,9 +45,11 @@ main { display: grid; grid-template-columns: 300px minmax(0, 1fr) minmax(0, 1fr)
 
 .jobs-card { grid-column: 1 / -1; }
 .activity-card { grid-column: span 1; }
+.webhooks-card { grid-column: span 2; }
+.requests-card { grid-column: 1 / -1; }
 .stats-card { grid-column: span 1; }
 
-.clock-now { font: 600 22px var(--mono); letter-spacing: -.3px; margin-bottom: 6px; word-break: break-all; }
+.clock-now { font: 600 19px var(--mono); white-space: nowrap; letter-spacing: -.3px; margin-bottom: 6px; word-break: break-all; }
 .clock-meta { display: flex; gap: 10px; align-items: center; color: var(--muted); font-size: 12px; margin-bottom: 14px; }
 .tag { display: inline-block; padding: 1px 8px; border-radius: 10px; background: var(--wait-bg); color: var(--wait);
   font-size: 12px; font-weight: 600; }
@@ -122,7 +124,7 @@ td.kind .svc { color: var(--muted); }
 pre.json { background: #f7f8fb; border-radius: 8px; padding: 10px; font: 12px var(--mono); overflow: auto; max-height: 280px; }
 
 .foot { text-align: center; color: var(--muted); font-size: 12px; padding: 14px 0 24px; }
-@media (max-width: 1100px) { main { grid-template-columns: 1fr 1fr; } }
-@media (max-width: 720px) { main { grid-template-columns: 1fr; } .top { flex-wrap: wrap; } .namespace { margin-left: 0; } }
+@media (max-width: 1100px) { main { grid-template-columns: 1fr 1fr; } .webhooks-card { grid-column: 1 / -1; } }
+@media (max-width: 720px) { main { grid-template-columns: 1fr; } .jobs-card, .webhooks-card, .requests-card { grid-column: auto; } .top { flex-wrap: wrap; } .namespace { margin-left: 0; } }
 """#
 }

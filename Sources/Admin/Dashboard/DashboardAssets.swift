@@ -75,15 +75,15 @@ enum DashboardAssets {
     <div id="webhooks"><p class="muted">none yet</p></div>
   </section>
 
+  <section class="card faults-card">
+    <h2>Active faults</h2>
+    <div id="faults"><p class="muted">loading…</p></div>
+  </section>
   <section class="card requests-card">
     <h2>Recent requests</h2>
     <div id="requests"><p class="muted">loading…</p></div>
   </section>
 
-  <section class="card faults-card">
-    <h2>Active faults</h2>
-    <div id="faults"><p class="muted">loading…</p></div>
-  </section>
 </main>
 
 <aside id="drawer" class="drawer" hidden>
