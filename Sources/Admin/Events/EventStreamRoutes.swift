@@ -43,18 +43,10 @@ public struct EventStreamRoutes: Sendable {
             }
             output.finish()
         }
-        let interval = heartbeatSeconds
-        let heartbeat = Task {
-            while !Task.isCancelled {
-                // A wall-time mechanism by nature: the heartbeat exists for proxies and timers that
-                // run on wall time, whatever the namespace clock does.
-                do {
-                    try await Task.sleep(for: .seconds(interval))
-                } catch {
-                    return
-                }
-                output.yield(ServerSentEvent.comment("heartbeat"))
-            }
+        // Wall time by nature: heartbeats exist for proxies and timers that run on wall time,
+        // whatever the namespace clock does.
+        let heartbeat = HeartbeatTimer(every: heartbeatSeconds) {
+            output.yield(ServerSentEvent.comment("heartbeat"))
         }
         // The connection stops reading `chunks` when the client leaves or the server shuts down;
         // ending the pump ends the engine subscription with it.

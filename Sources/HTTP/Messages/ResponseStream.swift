@@ -13,8 +13,10 @@ public struct ResponseStream: Sendable {
         self.chunks = chunks
     }
 
-    /// Ends the stream without reading it, so its producer is released (a HEAD request, a fault).
-    func discard() {
+    /// Ends the stream without reading it, so its producer is released (a HEAD request, a fault, an
+    /// in-process caller that does not want the body). A stream nobody reads or discards keeps its
+    /// producer alive.
+    public func discard() {
         let chunks = self.chunks
         let reader = Task {
             for await _ in chunks {}
