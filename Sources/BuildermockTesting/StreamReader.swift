@@ -24,7 +24,7 @@ public final class StreamReader: @unchecked Sendable {
     /// Reads until `marker` appears after what earlier calls consumed; returns the text up to and
     /// including it. Throws `.timedOut` or `.closed` (with everything received) when it does not come.
     @discardableResult
-    public func read(until marker: String, timeout: Double = 5) throws(RawSocketClient.Failure) -> String {
+    public func read(until marker: String, timeout: Double = 15) throws(RawSocketClient.Failure) -> String {
         let needle = Array(marker.utf8)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         while true {
@@ -41,7 +41,7 @@ public final class StreamReader: @unchecked Sendable {
     }
 
     /// Reads until the server closes the connection; returns everything received.
-    public func readToEnd(timeout: Double = 5) throws(RawSocketClient.Failure) -> [UInt8] {
+    public func readToEnd(timeout: Double = 15) throws(RawSocketClient.Failure) -> [UInt8] {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         while !isClosed {
             let now = DispatchTime.now().uptimeNanoseconds

@@ -15,6 +15,12 @@ import Testing
         return reader
     }
 
+    /// The data of the next event of `type`, skipping anything before it (a heartbeat on a slow run).
+    static func next(_ type: String, _ reader: StreamReader) throws -> String {
+        try reader.read(until: "event: \(type)\n")
+        return try reader.read(until: "\n\n")
+    }
+
     @Test func transitionsArrive_asTheManualClockMoves() async throws {
         let app = try TestApp()
         try await app.live { port in
@@ -26,8 +32,7 @@ import Testing
                 #expect(head.contains("Cache-Control: no-cache"))
                 #expect(head.contains("Transfer-Encoding: chunked"))
                 try reader.read(until: "retry: 2000\n\n")
-                let hello = try reader.read(until: "\n\n")
-                #expect(hello.contains("event: hello\n"))
+                let hello = try Self.next("hello", reader)
                 #expect(hello.contains(#""namespace":"sse""#))
                 return reader
             }
@@ -35,22 +40,21 @@ import Testing
             let id = try await app.createBuild(namespace: "sse")
             // Another namespace's build is not this stream's business.
             _ = try await app.createBuild(namespace: "elsewhere")
-            let created = try await blocking { try reader.read(until: "\n\n") }
-            #expect(created.contains("event: transition\n"))
+            let created = try await blocking { try Self.next("transition", reader) }
             #expect(created.contains(#""job":"\#(id)""#) && created.contains(#""to":"queued""#) && created.contains(#""from":null"#))
             // A free slot starts it at once: provisioning, still queued to the API.
-            let started = try await blocking { try reader.read(until: "\n\n") }
+            let started = try await blocking { try Self.next("transition", reader) }
             #expect(started.contains(#""from":"queued""#) && started.contains(#""trigger":"event:start""#))
             try await app.advance("10s", namespace: "sse")
-            let building = try await blocking { try reader.read(until: "\n\n") }
+            let building = try await blocking { try Self.next("transition", reader) }
             #expect(building.contains(#""from":"queued""#) && building.contains(#""to":"building""#))
             #expect(building.contains(#""at":"2026-01-01T00:00:10.000Z""#))
-            let clock = try await blocking { try reader.read(until: "\n\n") }
-            #expect(clock.contains("event: clock\n") && clock.contains(#""now":"2026-01-01T00:00:10.000Z""#))
+            let clock = try await blocking { try Self.next("clock", reader) }
+            #expect(clock.contains(#""now":"2026-01-01T00:00:10.000Z""#))
             try await app.advance("3m", namespace: "sse")
-            let success = try await blocking { try reader.read(until: "\n\n") }
+            let success = try await blocking { try Self.next("transition", reader) }
             #expect(success.contains(#""to":"success""#))
-            let moved = try await blocking { try reader.read(until: "\n\n") }
+            let moved = try await blocking { try Self.next("clock", reader) }
             #expect(moved.contains(#""now":"2026-01-01T00:03:10.000Z""#))
             #expect(!reader.text.contains("elsewhere"))
             // Ids count up without gaps for a reader that keeps up.
