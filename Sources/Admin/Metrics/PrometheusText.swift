@@ -18,10 +18,6 @@ struct PrometheusText {
         line(name, Array(labels), Self.format(value))
     }
 
-    mutating func sample(_ name: String, labels: [(key: String, value: String)], _ value: UInt64) {
-        line(name, labels, String(value))
-    }
-
     private mutating func line(_ name: String, _ labels: [(key: String, value: String)], _ value: String) {
         text += name
         if !labels.isEmpty {
