@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "JSON"], swiftSettings: strictSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Store", "Scenarios", "JSON", "HTTP"], swiftSettings: strictSettings),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strictSettings),
-        .testTarget(name: "AdminTests", dependencies: ["Admin", "App", "BuildermockTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "AdminTests", dependencies: ["Admin", "App", "Engine", "BuildermockTesting"], swiftSettings: strictSettings),
         .testTarget(name: "BuilderAgentsTests", dependencies: ["BuilderAgents", "App", "BuildermockTesting"],
                     swiftSettings: strictSettings),
         .testTarget(name: "BuilderIOTests", dependencies: ["BuilderIO", "App", "BuildermockTesting"],

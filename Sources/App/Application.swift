@@ -59,6 +59,8 @@ public final class Application: Sendable {
         let engine = self.engine
         JournalRoutes(engine: engine, sessionSettings: { configuration.sessionSettings(publicURL: engine.publicURL) })
             .register(on: &router)
+        let requestMetrics = RequestMetrics()
+        MetricsRoutes(engine: engine, requests: requestMetrics, startedAt: startedAt).register(on: &router)
         let (registrations, buildprintOpenAPI) = Self.services(configuration: configuration, fixtures: fixtures,
                                                                engine: engine, logger: logger)
         registrations.forEach { $0(&router) }
@@ -67,7 +69,9 @@ public final class Application: Sendable {
             return document.map { (entry.name, entry.title, $0) }
         }).register(on: &router)
         routes = router.routes
-        var middlewares: [any HTTPMiddleware] = [RequestLogMiddleware(logger: logger)]
+        // Metrics sit outside auth, journal and faults, so refused and faulted answers are counted too.
+        var middlewares: [any HTTPMiddleware] = [RequestLogMiddleware(logger: logger),
+                                                 MetricsMiddleware(router: router, metrics: requestMetrics)]
         if let token = configuration.adminToken { middlewares.append(AdminAuthMiddleware(token: token)) }
         middlewares.append(JournalMiddleware(engine: engine))
         middlewares.append(FaultMiddleware(engine: engine, router: router))

@@ -36,7 +36,7 @@ public struct FaultMiddleware: HTTPMiddleware {
                 return router.renderError(.badRequest, code: "invalid_fault_header",
                                           message: "\(Self.headerName): \(error)", path: request.path)
             }
-            fault = await engine.headerFault(kind, namespace: namespace)
+            fault = await engine.headerFault(kind, namespace: namespace, service: mount?.service)
         } else {
             let call = FaultCall.http(service: mount?.service, method: request.method.rawValue, path: request.path)
             guard let chosen = await engine.httpFault(namespace: namespace, call: call) else {

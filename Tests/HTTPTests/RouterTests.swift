@@ -61,6 +61,21 @@ import Testing
         #expect(response.body.text == "b7#12")
     }
 
+    @Test func routePattern_namesTheRouteThatAnswers() {
+        let router = Self.makeRouter()
+        #expect(router.routePattern(method: .get, path: "/api/v1/builds") == "/api/v1/builds")
+        #expect(router.routePattern(method: .get, path: "/api/v1/builds/bld_123") == "/api/v1/builds/:id")
+        #expect(router.routePattern(method: .get, path: "/api/v1/builds/latest") == "/api/v1/builds/latest")
+        #expect(router.routePattern(method: .head, path: "/api/v1/builds/x") == "/api/v1/builds/:id")
+        #expect(router.routePattern(method: .delete, path: "/api/v1/builds/7/logs/3") == "/api/v1/builds/:id/logs/:line")
+        // A static route without the method falls through to the parameter route that has it.
+        #expect(router.routePattern(method: .get, path: "/api/v1/ops/reset") == "/api/v1/ops/:op")
+        // 405: the path's route, whatever the method; 404: none.
+        #expect(router.routePattern(method: .put, path: "/api/v1/builds") == "/api/v1/builds")
+        #expect(router.routePattern(method: .get, path: "/nope/nothing") == nil)
+        #expect(router.routePattern(method: .get, path: "/") == "/")
+    }
+
     @Test func unknownPath_is404JSON() async {
         let response = await Self.call(Self.makeRouter(), .get, "/api/v1/nothing")
         #expect(response.status == .notFound)

@@ -115,7 +115,7 @@ extension Engine {
             let decision = decide(namespace: namespace, call: call) { $0.kind.layer == .http }
             guard !decision.changed.isEmpty else { return nil }
             try await storeWrite { db in try self.persist(decision.changed, hit: decision.hit, in: db) }
-            return decision.hit.map { injected($0, callNumber: decision.callNumber, namespace: namespace) }
+            return decision.hit.map { injected($0, callNumber: decision.callNumber, namespace: namespace, service: call.service) }
         } catch {
             logger.error("fault rules unavailable; serving without faults", metadata: ["error": "\(error)"])
             return nil
@@ -123,13 +123,14 @@ extension Engine {
     }
 
     /// A fault asked for by the `X-Buildermock-Fault` header: counted in the totals, latency drawn.
-    public func headerFault(_ kind: FaultKind, namespace: String) async -> InjectedFault {
+    public func headerFault(_ kind: FaultKind, namespace: String, service: String? = nil) async -> InjectedFault {
         var fault = InjectedFault(kind: kind, ruleID: nil)
         if case .latency(let spec) = kind {
             var generator = RandomStreams(seed: seed, namespace: namespace)
                 .stream("faults/latency/header", index: faultBook.nextHeaderDraw(namespace))
             fault.latencyMs = spec.resolve(using: &generator)
         }
+        counters.recordFaultInjected(service: service ?? "other", kind: kind.name)
         do {
             try await storeWrite { db in try db.faults.addToTotal(kind: kind.name) }
         } catch {
@@ -159,7 +160,7 @@ extension Engine {
         try persist(decision.changed, hit: decision.hit, in: db)
         guard let hit = decision.hit, case .fail(_, let code, let message) = hit.rule.kind,
               let failed = machine.failure(code: code, message: message) else { return nil }
-        return (failed, injected(hit, callNumber: decision.callNumber, namespace: job.namespace))
+        return (failed, injected(hit, callNumber: decision.callNumber, namespace: job.namespace, service: job.service))
     }
 
     /// The webhook fault for one delivery attempt of `delivery`, counted and persisted.
@@ -176,7 +177,7 @@ extension Engine {
         let decision = decide(namespace: namespace, call: call) { $0.kind.layer == .webhook }
         guard !decision.changed.isEmpty else { return nil }
         try await storeWrite { db in try self.persist(decision.changed, hit: decision.hit, in: db) }
-        return decision.hit.map { injected($0, callNumber: decision.callNumber, namespace: namespace) }
+        return decision.hit.map { injected($0, callNumber: decision.callNumber, namespace: namespace, service: call.service) }
     }
 
     private func decide(namespace: String, call: FaultCall, eligible: (FaultRule) -> Bool)
@@ -197,7 +198,8 @@ extension Engine {
         if let hit { try db.faults.addToTotal(kind: hit.rule.kind.name) }
     }
 
-    private func injected(_ fault: ActiveFault, callNumber: Int, namespace: String) -> InjectedFault {
+    private func injected(_ fault: ActiveFault, callNumber: Int, namespace: String, service: String?) -> InjectedFault {
+        counters.recordFaultInjected(service: service ?? "other", kind: fault.rule.kind.name)
         var injected = InjectedFault(kind: fault.rule.kind, ruleID: fault.id)
         if case .latency(let spec) = fault.rule.kind {
             var generator = RandomStreams(seed: seed, namespace: namespace)

@@ -62,6 +62,7 @@ extension Engine {
             return moved
         }
         clocks.remember(namespace, moved)
+        committed(.clockMoved(namespace: namespace, now: Timestamp(unixMilliseconds: moved.now(wall: clocks.wallNow))))
     }
 
     /// On a real clock, runs whatever has fallen due by now (the scheduler may be a moment late).
@@ -77,6 +78,7 @@ extension Engine {
         var all: [AppliedTransition] = []
         while true {
             let batch = try await storeWrite { db in try self.runDueBatch(namespace: namespace, upTo: target, in: db) }
+            committed(batch.transitions)
             if collect { all += batch.transitions }
             // Webhook attempts are network I/O, so they run here, between committed batches, never
             // inside the writer transaction; their outcomes are events that may schedule retries.
@@ -206,6 +208,7 @@ extension Engine {
         }
         clocks.forget(namespace)
         faultBook.forget(namespace)
+        committed(.reset(namespace: namespace))
     }
 
     /// Pins the next `count` jobs of a kind in a namespace to a scenario. Throws `EngineError`.

@@ -43,6 +43,10 @@ public final class Engine: Sendable {
     public let webhooks = WebhookDispatcher()
     /// Every request and response per namespace (Journal/).
     public let journal: RequestJournal
+    /// Committed transitions and other changes, for live subscribers (Events/).
+    public let events = EventBroadcaster()
+    /// Totals since start, for metrics (Events/).
+    public let counters = EngineCounters()
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store
@@ -106,6 +110,7 @@ public final class Engine: Sendable {
         let result = try await storeWrite { db in
             try self.insertJob(new, kind: kind, publicURL: publicURL, in: db)
         }
+        committed(result.transitions)
         notifyDue(result.job)
         return result.job
     }
@@ -261,7 +266,7 @@ public final class Engine: Sendable {
                      update: (@Sendable (inout Job) -> Void)? = nil) async throws -> Job {
         try await catchUp(namespace: namespace)
         let publicURL = self.publicURL
-        let job = try await storeWrite { db -> Job in
+        let (job, transitions) = try await storeWrite { db -> (Job, [AppliedTransition]) in
             guard let record = try db.jobs.get(id: id, namespace: namespace) else { throw EngineError.jobNotFound(id: id) }
             var job = try JobRecordCoding.job(from: record, machines: self.machines)
             guard let machine = self.machines[Self.machineKey(job.service, job.kind, job.scenario)] else {
@@ -278,15 +283,15 @@ public final class Engine: Sendable {
                 update?(&job)
                 job.updatedAt = at
                 try self.store(job, machine: machine, in: db)
-                return job
+                return (job, [])
             case .moveTo(let transition):
                 update?(&job)
-                let spawned = try self.move(&job, to: transition, at: at, trigger: "event:" + event,
-                                            eventPayload: payload, machine: machine, publicURL: publicURL, in: db)
-                _ = spawned
-                return job
+                let transitions = try self.move(&job, to: transition, at: at, trigger: "event:" + event,
+                                                eventPayload: payload, machine: machine, publicURL: publicURL, in: db)
+                return (job, transitions)
             }
         }
+        if transitions.isEmpty { committed(.jobUpdated(namespace: namespace, jobID: id)) } else { committed(transitions) }
         notifyDue(job)
         return job
     }
@@ -294,7 +299,7 @@ public final class Engine: Sendable {
     /// Changes a job's document outside its lifecycle (a builder's settings). Throws `EngineError`.
     public func update(jobID id: String, namespace: String, _ body: @escaping @Sendable (inout Job) throws -> Void) async throws -> Job {
         try await catchUp(namespace: namespace)
-        return try await storeWrite { db -> Job in
+        let job = try await storeWrite { db -> Job in
             guard let record = try db.jobs.get(id: id, namespace: namespace) else { throw EngineError.jobNotFound(id: id) }
             var job = try JobRecordCoding.job(from: record, machines: self.machines)
             guard let machine = self.machines[Self.machineKey(job.service, job.kind, job.scenario)] else {
@@ -306,14 +311,18 @@ public final class Engine: Sendable {
             try self.store(job, machine: machine, in: db)
             return job
         }
+        committed(.jobUpdated(namespace: namespace, jobID: id))
+        return job
     }
 
     /// Deletes one job and its history. - Returns: whether it existed.
     public func deleteJob(id: String, namespace: String) async throws -> Bool {
-        try await storeWrite { db in
+        let deleted = try await storeWrite { db in
             guard try db.jobs.get(id: id, namespace: namespace) != nil else { return false }
             return try db.jobs.delete(id: id)
         }
+        if deleted { committed(.jobDeleted(namespace: namespace, jobID: id)) }
+        return deleted
     }
 
     func store(_ job: Job, machine: LifecycleMachine, in db: SQLiteConnection) throws {

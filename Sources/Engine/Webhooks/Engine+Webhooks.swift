@@ -230,12 +230,12 @@ extension Engine {
     private func recordAttempt(_ attempt: DueAttempt, result: WebhookAttemptResult, durationMs: Int64,
                                fault: String?) async throws -> [AppliedTransition] {
         let publicURL = self.publicURL
-        return try await storeWrite { db -> [AppliedTransition] in
-            guard let record = try db.jobs.get(id: attempt.job.id, namespace: attempt.job.namespace) else { return [] }
+        let (transitions, recorded) = try await storeWrite { db -> ([AppliedTransition], WebhookAttemptEvent?) in
+            guard let record = try db.jobs.get(id: attempt.job.id, namespace: attempt.job.namespace) else { return ([], nil) }
             var job = try JobRecordCoding.job(from: record, machines: self.machines)
             // Someone else (a reset, a redelivery) changed the job meanwhile: this outcome is stale.
             guard WebhookDeliveryHooks.int(job.data[DeliveryField.pending]?[path: "number"]) == attempt.number,
-                  let machine = self.machines[Self.machineKey(job.service, job.kind, job.scenario)] else { return [] }
+                  let machine = self.machines[Self.machineKey(job.service, job.kind, job.scenario)] else { return ([], nil) }
             let at = Timestamp(unixMilliseconds: attempt.dueMs)
             let series = (WebhookDeliveryHooks.int(job.data[DeliveryField.seriesAttempts]) ?? 0) + 1
             let settings = WebhookDeliveryHooks.settings(job.data)
@@ -260,16 +260,26 @@ extension Engine {
             let event = result.isSuccess ? "delivered" : "failed"
             let payload: JSONValue = .object(["final": .bool(final), "attempt": .int(attempt.number),
                                               "status": entry["status"] ?? .null, "error": entry["error"] ?? .null])
+            let recorded = WebhookAttemptEvent(
+                namespace: job.namespace, deliveryID: job.id, service: job.service, attempt: attempt.number, at: at,
+                outcome: entry["outcome"]?.stringValue ?? "", status: WebhookDeliveryHooks.int(entry["status"]),
+                error: entry["error"]?.stringValue)
             var jitter = RandomStreams(seed: self.seed, namespace: job.namespace).stream("jitter/\(job.id)/\(job.version)")
             switch machine.apply(.event(name: event, payload: payload), at: job.step, request: job.request, using: &jitter) {
             case .moveTo(let transition):
-                return try self.move(&job, to: transition, at: at, trigger: "event:" + event, eventPayload: payload,
-                                     machine: machine, publicURL: publicURL, in: db)
+                return (try self.move(&job, to: transition, at: at, trigger: "event:" + event, eventPayload: payload,
+                                      machine: machine, publicURL: publicURL, in: db), recorded)
             case .stay, .rejected:
                 job.updatedAt = at
                 try self.store(job, machine: machine, in: db)
-                return []
+                return ([], recorded)
             }
         }
+        if let recorded {
+            counters.recordWebhookAttempt(service: recorded.service, outcome: recorded.outcome)
+            committed(.webhookAttempt(recorded))
+        }
+        committed(transitions)
+        return transitions
     }
 }

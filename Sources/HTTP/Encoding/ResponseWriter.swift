@@ -3,14 +3,18 @@ public struct RequestSummary: Sendable {
     public var method: HTTPMethod
     /// The request's `Accept-Encoding` value, nil when absent.
     public var acceptEncoding: String?
+    /// An HTTP/1.0 request, which must not be answered with chunked transfer coding (RFC 9112 §6.1).
+    public var isHTTP10: Bool
 
-    public init(method: HTTPMethod, acceptEncoding: String?) {
+    public init(method: HTTPMethod, acceptEncoding: String?, isHTTP10: Bool = false) {
         self.method = method
         self.acceptEncoding = acceptEncoding
+        self.isHTTP10 = isHTTP10
     }
 
     public init(_ request: HTTPRequest) {
-        self.init(method: request.method, acceptEncoding: request.headers["Accept-Encoding"])
+        self.init(method: request.method, acceptEncoding: request.headers["Accept-Encoding"],
+                  isHTTP10: request.version == .http1_0)
     }
 }
 
@@ -33,7 +37,7 @@ public struct SerializedResponse: Sendable {
 public struct ResponseWriter: Sendable {
     public let serverName: String
     public let gzipMinimumBytes: Int
-    private let dateCache: DateHeaderCache
+    let dateCache: DateHeaderCache
 
     public init(serverName: String, gzipMinimumBytes: Int = 1024) {
         self.init(serverName: serverName, gzipMinimumBytes: gzipMinimumBytes, dateCache: .shared)
@@ -188,7 +192,7 @@ public struct ResponseWriter: Sendable {
         list.utf8.split(separator: UInt8(ascii: ",")).contains { asciiEqualsIgnoringCase(trim($0), lowercase) }
     }
 
-    private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
+    static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
         appendSanitized(name, to: &out)
         out.append(contentsOf: ": ".utf8)
         appendSanitized(value, to: &out)
@@ -198,7 +202,7 @@ public struct ResponseWriter: Sendable {
     /// Writes `text`, turning CR and LF into spaces: a handler's value must never be able to end
     /// the line and inject a header of its own (response splitting).
     @inline(__always)
-    private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
+    static func appendSanitized(_ text: String, to out: inout [UInt8]) {
         let utf8 = text.utf8
         if !utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
             out.append(contentsOf: utf8)

@@ -8,6 +8,8 @@ public struct HTTPResponse: Sendable {
     public var delivery: Delivery
     /// The fault that bent this response, by name, for the journal; never sent to the client.
     public var appliedFault: String?
+    /// When set, the body is produced over time and `body` is ignored; see `ResponseStream`.
+    public var stream: ResponseStream?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = [],
                 delivery: Delivery = .normal) {

@@ -10,6 +10,8 @@ public struct Router: HTTPResponder {
         var statics: [Substring: Int] = [:]
         var parameter: (name: String, node: Int)?
         var handlers: [HTTPMethod: Handler] = [:]
+        /// The route as registered ("/api/v1/builds/:id"), for `routePattern(method:path:)`.
+        var pattern: String?
 
         func handler(for method: HTTPMethod) -> Handler? {
             handlers[method] ?? (method == .head ? handlers[.get] : nil)
@@ -65,6 +67,7 @@ public struct Router: HTTPResponder {
         nodes[index].handlers[method] = handler
         let route = Route(method: method, pattern: Self.normalized(pattern))
         if !table.contains(route) { table.append(route) }
+        nodes[index].pattern = Self.normalized(pattern)
         if !hasParameter { staticPaths[Self.normalized(pattern)] = index }
     }
 
@@ -118,6 +121,18 @@ public struct Router: HTTPResponder {
             return self.error(.internalServerError, code: "internal_error",
                               message: "The handler failed unexpectedly.", path: request.path)
         }
+    }
+
+    /// The pattern of the route that answers `method` on `path` ("/api/v1/builds/:id"), or of the
+    /// route the path matches when the method is not allowed there (the 405 case); nil when no route
+    /// matches (404). Read-only, for labels whose cardinality must stay bounded (metrics).
+    public func routePattern(method: HTTPMethod, path: String) -> String? {
+        var unused: [String: String] = [:]
+        if let index = staticPaths[path], nodes[index].handler(for: method) != nil { return nodes[index].pattern }
+        let segments = Self.segments(path)[...]
+        if let index = match(segments, from: 0, method: method, parameters: &unused) { return nodes[index].pattern }
+        guard let index = staticPaths[path] ?? match(segments, from: 0, method: nil, parameters: &unused) else { return nil }
+        return nodes[index].pattern
     }
 
     /// Depth-first: a static child first, and the parameter child only when the static branch

@@ -31,12 +31,20 @@ final class Connection: @unchecked Sendable {
     private var afterWrite = AfterWrite.nothing
     private var drip: Drip?
     private var remoteAddress: String?
+    /// The task iterating a streamed response's chunks (`Mode.streaming`), and the chunk it waits to
+    /// see written: one chunk at a time, so a client that reads slowly slows the producer down.
+    private var streamTask: Task<Void, Never>?
+    private var streamWaiter: CheckedContinuation<Bool, Never>?
+    private var streamChunked = true
 
     private enum Mode {
         /// Reading requests and writing responses as the state machine says.
         case http
         /// Reading and dropping bytes until EOF or the timer: a `.hang` fault, or a lingering close.
         case discarding
+        /// Writing a `ResponseStream`'s chunks as they come, and reading only to notice the client
+        /// leaving (an SSE client sends nothing after its request).
+        case streaming
         case closed
     }
 
@@ -44,6 +52,7 @@ final class Connection: @unchecked Sendable {
         case nothing
         case responseDone
         case dripNext
+        case streamChunkDone
         case close
     }
 
@@ -94,6 +103,8 @@ final class Connection: @unchecked Sendable {
         case .http: apply(machine.shutdown())
         // A hang never finishes and a lingering close has nothing left to deliver.
         case .discarding: closeNow()
+        // A stream would never finish by itself: end its body properly, then close.
+        case .streaming: endStream()
         case .closed: break
         }
     }
@@ -127,7 +138,7 @@ final class Connection: @unchecked Sendable {
                 return
             }
             apply(machine.received(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), now: Self.now()))
-        case .discarding:
+        case .discarding, .streaming:
             // Bounded, so a client that keeps sending cannot hold the queue its neighbours share.
             for _ in 0..<16 {
                 do {
@@ -144,7 +155,7 @@ final class Connection: @unchecked Sendable {
 
     private func timerFired() {
         switch mode {
-        case .http: apply(machine.timerFired(now: Self.now()))
+        case .http, .streaming: apply(machine.timerFired(now: Self.now()))
         case .discarding: closeNow()
         case .closed: break
         }
@@ -192,6 +203,14 @@ final class Connection: @unchecked Sendable {
     private func deliver(_ response: HTTPResponse, for summary: RequestSummary, keepAlive: Bool) {
         let writer = server.writer
         switch response.delivery {
+        case .normal, .delay: break
+        default:
+            // Any other fault bends the response as if its body were empty; the producer is released.
+            response.stream?.discard()
+        }
+        switch response.delivery {
+        case .normal where response.stream != nil:
+            deliverStream(response, for: summary)
         case .normal:
             write(writer.serialize(response, for: summary, keepAlive: keepAlive).bytes, then: .responseDone)
         case .delay(let seconds):
@@ -223,6 +242,74 @@ final class Connection: @unchecked Sendable {
             mode = .discarding
             resumeReading()
             timer?.schedule(deadline: .now() + max(0, maxSeconds), leeway: Self.timerLeeway)
+        }
+    }
+
+    // MARK: Streamed responses
+
+    /// Writes the head, then each chunk the producer yields, one at a time; see `ResponseStream`.
+    private func deliverStream(_ response: HTTPResponse, for summary: RequestSummary) {
+        guard let stream = response.stream else { return }
+        let head = server.writer.serializeStreamHead(response, for: summary, chunked: !summary.isHTTP10)
+        guard ResponseWriter.streamHasBody(response, for: summary) else {
+            stream.discard()
+            write(head, then: .close)
+            return
+        }
+        mode = .streaming
+        streamChunked = !summary.isHTTP10
+        resumeReading()
+        write(head, then: .streamChunkDone)
+        // Prefers this connection's queue, like responder tasks; every touch of connection state
+        // still goes through `io.queue.async`, so correctness does not rest on that preference.
+        streamTask = Task(executorPreference: io) { [self] in
+            for await chunk in stream.chunks {
+                guard await sendStreamChunk(chunk) else { break }
+            }
+            io.queue.async { [self] in endStream() }
+        }
+    }
+
+    /// Hands one chunk to the socket and waits until it is written. - Returns: false once the
+    /// stream is over (client gone, timeout, shutdown), so the producer loop stops.
+    private func sendStreamChunk(_ chunk: [UInt8]) async -> Bool {
+        // An empty chunk would read as the end of the body.
+        guard !chunk.isEmpty else { return true }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            io.queue.async { [self] in
+                guard mode == .streaming else {
+                    continuation.resume(returning: false)
+                    return
+                }
+                streamWaiter = continuation
+                apply(machine.streamWriteStarted(now: Self.now()))
+                write(streamChunked ? ResponseWriter.chunk(chunk) : chunk, then: .streamChunkDone)
+            }
+        }
+    }
+
+    /// The producer finished, or the server shuts down: the body ends (the last chunk, or the close
+    /// for an HTTP/1.0 client), then the connection closes.
+    private func endStream() {
+        guard mode == .streaming else { return }
+        mode = .http
+        stopStreamProducer()
+        if streamChunked {
+            apply(machine.streamWriteStarted(now: Self.now()))
+            write(ResponseWriter.lastChunk, then: .close)
+        } else {
+            closeGracefully()
+        }
+    }
+
+    /// Cancels the chunk iteration (which runs the stream's `onTermination`) and wakes a producer
+    /// waiting on a write.
+    private func stopStreamProducer() {
+        streamTask?.cancel()
+        streamTask = nil
+        if let waiter = streamWaiter {
+            streamWaiter = nil
+            waiter.resume(returning: false)
         }
     }
 
@@ -316,6 +403,12 @@ final class Connection: @unchecked Sendable {
             break
         case .responseDone:
             apply(machine.writeCompleted(now: Self.now()))
+        case .streamChunkDone:
+            machine.streamWriteFinished()
+            if let waiter = streamWaiter {
+                streamWaiter = nil
+                waiter.resume(returning: true)
+            }
         case .dripNext:
             guard let interval = drip?.interval else { return }
             apply(machine.writePaused(for: Self.nanoseconds(interval), now: Self.now()))
@@ -332,6 +425,7 @@ final class Connection: @unchecked Sendable {
     /// then half-close and drop its bytes until it closes too, for at most `lingerSeconds`.
     private func closeGracefully() {
         guard mode != .closed else { return }
+        stopStreamProducer()
         machine.closed()
         do {
             _ = try socket.read(into: io.readBuffer)
@@ -364,6 +458,7 @@ final class Connection: @unchecked Sendable {
         guard mode != .closed else { return }
         mode = .closed
         machine.closed()
+        stopStreamProducer()
         drip = nil
         pending = []
         timer?.cancel()

@@ -137,7 +137,9 @@ struct ConnectionStateMachine {
     /// The responder answered the request handed out by `.callResponder`.
     mutating func responseReady(_ response: HTTPResponse, now: UInt64) -> Output {
         guard case let .responding(summary, keepAlive, http10) = state else { return Output(.none) }
-        let keep = keepAlive && !isShuttingDown
+        // A streamed body ends only when its producer says so, and the close is what tells an
+        // HTTP/1.0 client it ended; so a stream is the connection's last response.
+        let keep = keepAlive && !isShuttingDown && response.stream == nil
         guard keep && http10 else { return startWriting(response, summary, keepAlive: keep, now: now) }
         var response = response
         response.headers.set("Connection", "keep-alive")
@@ -165,6 +167,20 @@ struct ConnectionStateMachine {
         var output = nextRequest(now: now)
         if output.scheduleTimeout == nil { output.scheduleTimeout = scheduled }
         return output
+    }
+
+    /// A chunk of a streamed response was handed to the shell: the client has the idle timeout to
+    /// take it, or the connection is given up as it is for a response the client does not read.
+    mutating func streamWriteStarted(now: UInt64) -> Output {
+        guard case .writing = state else { return Output(.none) }
+        return Output(.none, scheduleTimeout: setDeadline(now + timeouts.idle))
+    }
+
+    /// A chunk of a streamed response (or its head) is written: a stream may then stay quiet for as
+    /// long as its producer likes, so no deadline runs until the next chunk.
+    mutating func streamWriteFinished() {
+        guard case .writing = state else { return }
+        deadline = nil
     }
 
     /// The timer fired. Deadlines only ever move later without re-arming it, so it may fire early:

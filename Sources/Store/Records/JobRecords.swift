@@ -116,6 +116,19 @@ public struct JobRecords {
         return Dictionary(pairs, uniquingKeysWith: min)
     }
 
+    /// How many jobs there are of each (service, kind, state), over every namespace: a metrics
+    /// scrape, so one grouped scan rather than a query per label set.
+    public func countsByState() throws -> [(service: String, kind: String, state: String, count: Int)] {
+        try db.query("SELECT service, kind, state, COUNT(*) FROM jobs GROUP BY service, kind, state ORDER BY 1, 2, 3") {
+            (service: $0.string(0), kind: $0.string(1), state: $0.string(2), count: $0.int(3))
+        }
+    }
+
+    /// Namespaces that hold at least one job, by name.
+    public func namespaces() throws -> [String] {
+        try db.query("SELECT DISTINCT namespace FROM jobs ORDER BY namespace") { $0.string(0) }
+    }
+
     /// Deletes a namespace's jobs and, through the foreign key, their events.
     /// - Returns: the number of jobs deleted.
     @discardableResult
