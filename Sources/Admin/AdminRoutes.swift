@@ -32,6 +32,7 @@ public struct AdminRoutes: Sendable {
         WebhookRoutes(engine: engine).register(on: &router)
         FaultRoutes(engine: engine).register(on: &router)
         EventStreamRoutes(engine: engine).register(on: &router)
+        WaitRoutes(engine: engine).register(on: &router)
         DashboardRoutes(engine: engine).register(on: &router)
         router.add(.get, "/__admin/health") { _ in
             let uptime = Double(DispatchTime.now().uptimeNanoseconds - health.startedAt.uptimeNanoseconds) / 1e9

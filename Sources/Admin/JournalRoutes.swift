@@ -4,8 +4,10 @@ public import JSON
 
 /// `/__admin/requests` (list, count, clear) and `/__admin/session` (export): the request journal.
 ///
-/// These routes, and `/__admin/health`, are the ones the journal does not record: reading the
-/// journal must not change it, and health polls would crowd out the calls a test wants to see.
+/// The journal does not record admin reads (GET/HEAD under `/__admin`), these routes (reading or
+/// clearing the journal must not change it) nor `POST /__admin/wait`: none changes state, so a
+/// session replays the same without them, and dashboard polls or health checks would crowd out the
+/// calls a test wants to see.
 public struct JournalRoutes: Sendable {
     let engine: Engine
     /// The serve settings that change answers, written into session files for replay.
@@ -16,10 +18,14 @@ public struct JournalRoutes: Sendable {
         self.sessionSettings = sessionSettings
     }
 
-    /// Paths the journal leaves out (see the type's comment).
-    public static func isJournaled(path: String) -> Bool {
-        !(path == "/__admin/health" || path == "/__admin/session" || path == "/__admin/requests"
-            || path.hasPrefix("/__admin/requests/"))
+    /// Whether the journal records a call (see the type's comment).
+    public static func isJournaled(method: HTTPMethod, path: String) -> Bool {
+        guard path == "/__admin" || path.hasPrefix("/__admin/") else { return true }
+        // Admin reads (the dashboard's polling, the SSE stream, metrics scrapes, health) and waits
+        // change nothing, so a session replays the same without them and the journal keeps room
+        // for the calls a test wants to verify.
+        if method == .get || method == .head { return false }
+        return !(path == "/__admin/wait" || path == "/__admin/requests" || path.hasPrefix("/__admin/requests/"))
     }
 
     public func register(on router: inout Router) {

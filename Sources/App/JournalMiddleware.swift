@@ -12,7 +12,7 @@ public struct JournalMiddleware: HTTPMiddleware {
     public init(engine: Engine) { self.engine = engine }
 
     public func handle(_ request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
-        guard engine.journal.isEnabled, JournalRoutes.isJournaled(path: request.path) else { return await next.respond(to: request) }
+        guard engine.journal.isEnabled, JournalRoutes.isJournaled(method: request.method, path: request.path) else { return await next.respond(to: request) }
         let namespace = JournalNamespace.of(request)
         // Read before the handler runs: a clock advance is journaled at the time it started from.
         let at = engine.now(namespace: namespace)

@@ -100,7 +100,8 @@ import Testing
 
     @Test func delete_clearsOnlyThisNamespace() async throws {
         _ = await makeTraffic()
-        _ = await app.request(.get, "/__admin/clock", token: nil, headers: ["X-Buildermock-Namespace": "other"])
+        _ = await app.request(.post, "/__admin/clock/advance", token: nil, json: ["by": "1s"],
+                              headers: ["X-Buildermock-Namespace": "other"])
         let deleted = await admin(.delete, "/__admin/requests")
         #expect(deleted.json?[path: "deleted"] == .int(3))
         #expect((await admin(.get, "/__admin/requests")).json?[path: "total"] == .int(0))
@@ -110,7 +111,8 @@ import Testing
     @Test func session_recordsClockMovesBetweenRequests() async throws {
         _ = await makeTraffic()
         _ = await admin(.post, "/__admin/clock/advance", json: ["by": "10s"])
-        _ = await admin(.get, "/__admin/jobs")
+        _ = await admin(.post, "/__admin/scenarios/pin",
+                        json: ["service": "appbuilds", "kind": "build", "scenario": "slow-queue", "count": 1])
         let session = await admin(.get, "/__admin/session")
         #expect(session.status == .ok)
         let json = try #require(session.json)

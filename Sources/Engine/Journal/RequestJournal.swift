@@ -28,6 +28,9 @@ public final class RequestJournal: Sendable {
         /// deletes exactly the excess without counting rows on every write. Touched only by writes,
         /// which the store runs one at a time.
         var counts: [String: Int] = [:]
+        /// `observe` callbacks by token: namespace and what to call when it records an entry.
+        var observers: [Int: (namespace: String, notify: @Sendable () -> Void)] = [:]
+        var nextObserver = 0
     }
 
     public init(store: Store, settings: JournalSettings = JournalSettings(), logger: Logger) {
@@ -43,15 +46,18 @@ public final class RequestJournal: Sendable {
         var entry = entry
         if entry.requestBody.count > settings.bodyCap { entry.requestBody = Array(entry.requestBody.prefix(settings.bodyCap)) }
         if entry.responseBody.count > settings.bodyCap { entry.responseBody = Array(entry.responseBody.prefix(settings.bodyCap)) }
-        let (queueNow, queueLater) = state.withLock { state -> (Bool, Bool) in
+        let (queueNow, queueLater, notify) = state.withLock { state -> (Bool, Bool, [@Sendable () -> Void]) in
             state.buffer.append(entry)
+            let notify = state.observers.isEmpty ? [] : state.observers.values
+                .filter { $0.namespace == entry.namespace }.map(\.notify)
             if state.buffer.count >= Self.batchSize && !state.writeQueuedNow {
                 state.writeQueuedNow = true
-                return (true, false)
+                return (true, false, notify)
             }
             defer { state.timerArmed = true }
-            return (false, !state.timerArmed)
+            return (false, !state.timerArmed, notify)
         }
+        for callback in notify { callback() }
         if queueNow {
             queueWrite()
         } else if queueLater {
@@ -59,6 +65,21 @@ public final class RequestJournal: Sendable {
             // request; reads flush first, so no reader ever waits for this timer.
             DispatchQueue.global().asyncAfter(deadline: .now() + Self.batchWindow) { self.queueWrite() }
         }
+    }
+
+    /// Calls `notify` after each entry `namespace` records, until `stopObserving(_:)` with the
+    /// returned token: how `POST /__admin/wait` learns that a request it waits for may have arrived.
+    public func observe(namespace: String, _ notify: @escaping @Sendable () -> Void) -> Int {
+        state.withLock { state in
+            let token = state.nextObserver
+            state.nextObserver += 1
+            state.observers[token] = (namespace, notify)
+            return token
+        }
+    }
+
+    public func stopObserving(_ token: Int) {
+        _ = state.withLock { $0.observers.removeValue(forKey: token) }
     }
 
     /// Entries that trigger a write at once, without waiting for the window.
