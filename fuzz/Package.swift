@@ -11,8 +11,6 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
-/// libFuzzer supplies `main`; without this the Swift frontend would emit one too.
-let harnessSettings = strictSettings + [.unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
     name: "buildermock-fuzz",
@@ -26,14 +24,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "FuzzSupport", swiftSettings: strictSettings),
+        .target(name: "CFuzzerDriver"),
         .executableTarget(name: "FuzzRequestParser",
-                          dependencies: ["FuzzSupport", .product(name: "HTTP", package: "buildermock")],
-                          swiftSettings: harnessSettings),
+                          dependencies: ["FuzzSupport", "CFuzzerDriver", .product(name: "HTTP", package: "buildermock")],
+                          swiftSettings: strictSettings),
         .executableTarget(name: "FuzzChunkedDecoder",
-                          dependencies: ["FuzzSupport", .product(name: "HTTP", package: "buildermock")],
-                          swiftSettings: harnessSettings),
+                          dependencies: ["FuzzSupport", "CFuzzerDriver", .product(name: "HTTP", package: "buildermock")],
+                          swiftSettings: strictSettings),
         .executableTarget(name: "FuzzGzip",
-                          dependencies: ["FuzzSupport", .product(name: "HTTP", package: "buildermock")],
-                          swiftSettings: harnessSettings),
+                          dependencies: ["FuzzSupport", "CFuzzerDriver", .product(name: "HTTP", package: "buildermock")],
+                          swiftSettings: strictSettings),
     ]
 )

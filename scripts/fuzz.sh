@@ -54,7 +54,7 @@ for t in "${TARGETS[@]}"; do
   RATE=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$LOG" | tail -1)
   RSS=$(sed -n 's/^stat::peak_rss_mb: *//p' "$LOG" | tail -1)
   COV=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$LOG" | tail -1 || true)
-  TIME=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$LOG" | tail -1 | grep -oE '[0-9]+ second' || true)
+  TIME=$(grep -oE "Done [0-9]+ runs in [0-9]+ second" "$LOG" | tail -1 | grep -oE "[0-9]+ second" | grep -oE "[0-9]+" || true)
   LINE="$t: exit=$STATUS runs=${RUNS:-?} time=${TIME:-?}s exec/s=${RATE:-?} ${COV:-cov: ?} peak_rss_mb=${RSS:-?}"
   SUMMARY+=("$LINE")
   if (( STATUS != 0 )); then

@@ -4,8 +4,8 @@ APIs. Standard library only, so CI needs nothing beyond python3."""
 import http.client
 import json
 import os
-import re
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -13,6 +13,13 @@ import time
 BUILDERIO_SPACE = "demo0space0000000000000000000001"
 BUILDERIO_KEY = "bpk-demo0private0key00000000000001"
 BUILDERIO_USER = "developer@yourcompany.com"
+
+
+def free_port():
+    """A port the kernel just handed out, so restarts can rebind the same one."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class Server:
@@ -24,25 +31,24 @@ class Server:
         self.proc = None
 
     def start(self, timeout=30):
+        if self.port == 0:
+            self.port = free_port()
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--host", "127.0.0.1", "--port", str(self.port)] + self.args,
             stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + timeout
-        start_offset = 0
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"buildermock exited with {self.proc.returncode}; see {self.log_path}")
-            with open(self.log_path, "rb") as f:
-                text = f.read().decode("utf-8", "replace")
-            found = re.findall(r"http\.port=(\d+)", text[start_offset:])
-            if found and (self.port == 0 or int(found[-1]) == self.port):
-                self.port = int(found[-1])
-                # The log names the port once the listener is up.
+            try:
+                # Ready once it accepts a connection (the log level may hide the "listening" line).
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
                 return self.port
-            time.sleep(0.02)
-        raise RuntimeError(f"buildermock did not report its port within {timeout}s; see {self.log_path}")
+            except OSError:
+                time.sleep(0.02)
+        raise RuntimeError(f"buildermock did not listen on {self.port} within {timeout}s; see {self.log_path}")
 
     @property
     def pid(self):
@@ -51,6 +57,12 @@ class Server:
     def kill9(self):
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(timeout=10)
+
+    def ensure_stopped(self):
+        """For error paths: whatever happened, leave no server behind."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def stop(self):
         if self.proc and self.proc.poll() is None:

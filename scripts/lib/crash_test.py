@@ -12,6 +12,8 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 import bmload  # noqa: E402
 
+SERVERS = []
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -20,6 +22,7 @@ def main():
     ap.add_argument("--min-gap", type=float, default=1.0, help="least seconds of load before a kill")
     ap.add_argument("--max-gap", type=float, default=4.0)
     ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--pace", type=float, default=0.02, help="pause between one worker's creations (s)")
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -29,6 +32,8 @@ def main():
     print(f"crash test: {args.kills} kills, seed {seed}, db {db}, log {log}", flush=True)
 
     server = bmload.Server(args.binary, ["--db", db, "--clock", "manual", "--log-level", "warning"], log)
+    SERVERS.append(server)
+    started = time.monotonic()
     port = server.start()
     server.port = port  # restarts rebind the same port (the listener sets SO_REUSEADDR)
 
@@ -57,6 +62,8 @@ def main():
                     stats["server_errors"].append((api.name, status))
                 else:
                     stats["refused"][status] = stats["refused"].get(status, 0) + 1
+            # Bounded: enough jobs to be mid-commit at every kill, few enough to check them all quickly.
+            time.sleep(args.pace)
 
     def clock_mover():
         # Jobs are killed mid-lifecycle too: the clock moves now and then, so transitions are being
@@ -91,6 +98,7 @@ def main():
     kills += 1
     server.start()
 
+    load_done = time.monotonic()
     client = bmload.Client(port, timeout=30)
     failures = []
     # Move every namespace far enough for every lifecycle, answering the questions of conversations.
@@ -125,8 +133,9 @@ def main():
         failures.append(f"{api_name}: create answered {status}")
 
     print(f"crash test: kills survived {kills}, jobs acknowledged {stats['created']}, jobs checked {checked}, "
-          f"refused {stats['refused'] or 0}, transport errors during kills {stats['transport_errors']}")
+          f"refused {stats['refused'] or 'none'}, transport errors during kills {stats['transport_errors']}")
     print(f"  final states: {dict(sorted(by_state.items()))}")
+    print(f"  load and kills {load_done - started:.1f}s, final check {time.monotonic() - load_done:.1f}s")
     if failures:
         print(f"FAILED ({len(failures)}):", *failures[:30], sep="\n  ")
         print(f"  server log: {log}")
@@ -139,4 +148,8 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        for server in SERVERS:
+            server.ensure_stopped()

@@ -12,6 +12,8 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 import bmload  # noqa: E402
 
+SERVERS = []
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -31,6 +33,7 @@ def main():
           flush=True)
     server = bmload.Server(args.binary, ["--db", db, "--clock", "real", "--time-scale", args.time_scale,
                                          "--log-level", "warning"], log)
+    SERVERS.append(server)
     port = server.start()
 
     lock = threading.Lock()
@@ -149,4 +152,8 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        for server in SERVERS:
+            server.ensure_stopped()

@@ -8,7 +8,7 @@ import HTTP
 /// unconsumed tail and offers it again with the next read appended); both must end in the same
 /// state with the same body, trailers and leftover bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzChunkedDecoder(_ data: UnsafeRawPointer?, _ size: Int) -> CInt {
+public func fuzzChunkedDecoder(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput(data, size, controlBytes: 4)
     let seed = UInt16(input.control[2]) << 8 | UInt16(input.control[3])
     let whole = ChunkedDecoderFuzz.run([input.payload], control: input.control[0])

@@ -8,7 +8,7 @@ import HTTP
 /// cleanly or stay within the limit. The same bytes are also compressed and inflated back, which
 /// must give them back exactly.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzGzip(_ data: UnsafeRawPointer?, _ size: Int) -> CInt {
+public func fuzzGzip(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput(data, size, controlBytes: 1)
     let limits = [0, 1, 64, 1024, 65_536, 65_537, 1 << 20, 10 << 20]
     let limit = limits[Int(input.control[0] & 7)]

@@ -8,7 +8,7 @@ import HTTP
 /// must agree: a parser whose answer depends on how TCP happened to split the stream would read a
 /// request differently from a proxy in front of it. Every answer must also respect the limits.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzRequestParser(_ data: UnsafeRawPointer?, _ size: Int) -> CInt {
+public func fuzzRequestParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput(data, size, controlBytes: 4)
     let limits = RequestParserFuzz.limits(input.control[0])
     let seed = UInt16(input.control[2]) << 8 | UInt16(input.control[3])
@@ -24,10 +24,39 @@ public func fuzzRequestParser(_ data: UnsafeRawPointer?, _ size: Int) -> CInt {
 /// What one parse produced, in a comparable form (interim `100 Continue` events are left out: they
 /// depend on whether the body had arrived yet, which is the point of them).
 struct ParseTranscript: Equatable, CustomStringConvertible {
-    var requests: [String] = []
+    var requests: [RequestSnapshot] = []
     var error: String?
 
-    var description: String { "\(requests) error: \(error ?? "none")" }
+    var description: String { "\(requests.map(\.description)) error: \(error ?? "none")" }
+}
+
+/// The parts of a request the parser decides, compared field by field (cheaper than rendering).
+struct RequestSnapshot: Equatable, CustomStringConvertible {
+    var method: HTTPMethod
+    var target: String
+    var path: String
+    var query: String?
+    var version: HTTPVersion
+    var headers: HTTPHeaders
+    var body: [UInt8]
+    var trailers: HTTPHeaders
+
+    init(_ request: HTTPRequest) {
+        method = request.method
+        target = request.target
+        path = request.path
+        query = request.query
+        version = request.version
+        headers = request.headers
+        body = request.body
+        trailers = request.trailers
+    }
+
+    var description: String {
+        let fields = headers.map { "\($0.name): \($0.value)" }.joined(separator: "|")
+        let trailing = trailers.map { "\($0.name): \($0.value)" }.joined(separator: "|")
+        return "\(method) \(target) path=\(path) query=\(query ?? "nil") \(version) [\(fields)] body=\(body) trailers=[\(trailing)]"
+    }
 }
 
 enum RequestParserFuzz {
@@ -58,7 +87,7 @@ enum RequestParserFuzz {
                     continue
                 case .request(let request):
                     check(request, limits: limits)
-                    transcript.requests.append(render(request))
+                    transcript.requests.append(RequestSnapshot(request))
                     // Each request consumes at least a request line, so more requests than bytes
                     // means the parser is handing out the same bytes again.
                     if transcript.requests.count > total {
@@ -96,12 +125,5 @@ enum RequestParserFuzz {
         if request.headers.contains("Transfer-Encoding") && request.headers.contains("Content-Length") {
             fuzzFailure("request with both Transfer-Encoding and Content-Length was accepted")
         }
-    }
-
-    static func render(_ request: HTTPRequest) -> String {
-        let headers = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: "|")
-        let trailers = request.trailers.map { "\($0.name): \($0.value)" }.joined(separator: "|")
-        return "\(request.method) \(request.target) path=\(request.path) query=\(request.query ?? "nil") "
-            + "\(request.version) [\(headers)] body=\(request.body) trailers=[\(trailers)]"
     }
 }

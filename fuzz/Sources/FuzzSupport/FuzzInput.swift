@@ -6,9 +6,9 @@ public struct FuzzInput {
     public let payload: [UInt8]
 
     /// - Parameter controlBytes: how many leading bytes are control; missing ones read as zero.
-    public init(_ data: UnsafeRawPointer?, _ size: Int, controlBytes: Int) {
+    public init(_ data: UnsafePointer<UInt8>?, _ size: Int, controlBytes: Int) {
         let bytes: [UInt8] = if let data, size > 0 {
-            Array(UnsafeRawBufferPointer(start: data, count: size))
+            Array(UnsafeBufferPointer(start: data, count: size))
         } else {
             []
         }
