@@ -127,6 +127,9 @@ def main():
         failures.append("too few RSS samples")
         print("FAILED:", *failures, sep="\n  ")
         return 1
+    with open(os.path.join(work, "rss.csv"), "w") as f:
+        f.write("seconds,rss_kb\n")
+        f.writelines(f"{t:.1f},{kb}\n" for t, kb in samples)
     rss = [kb for _, kb in samples]
     at_warmup = [kb for t, kb in samples if warmup - 5 <= t <= warmup] or rss[:5]
     baseline = statistics.median(at_warmup)
@@ -139,6 +142,7 @@ def main():
     print(f"  RSS MiB: start {rss[0] / 1024:.1f}, after warm-up {baseline / 1024:.1f}, end {end / 1024:.1f}, "
           f"max {max(rss) / 1024:.1f} (max after warm-up {max(after) / 1024:.1f}); growth after warm-up "
           f"{growth * 100:+.1f}% (limit {args.max_growth * 100:.0f}%)")
+    print(f"  RSS samples: {os.path.join(work, 'rss.csv')}")
     if growth > args.max_growth:
         failures.append(f"RSS grew {growth * 100:.1f}% after warm-up")
     if sum(finished.values()) == 0:
