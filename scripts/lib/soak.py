@@ -24,6 +24,8 @@ def main():
     ap.add_argument("--interval", type=float, default=0.01, help="pause between a worker's rounds (s)")
     ap.add_argument("--reset-every", type=int, default=200, help="jobs per namespace between resets")
     ap.add_argument("--max-growth", type=float, default=0.10)
+    ap.add_argument("--apis", default=",".join(cls.name for cls in bmload.ALL_APIS),
+                    help="comma-separated subset of " + ", ".join(cls.name for cls in bmload.ALL_APIS))
     args = ap.parse_args()
     warmup = min(60.0, args.duration / 4)
     work = tempfile.mkdtemp(prefix="bm-soak-")
@@ -99,7 +101,8 @@ def main():
                 samples.append((time.monotonic() - start, rss))
             time.sleep(1)
 
-    apis = [cls(f"soak-{cls.name}") for cls in bmload.ALL_APIS]
+    chosen = args.apis.split(",")
+    apis = [cls(f"soak-{cls.name}") for cls in bmload.ALL_APIS if cls.name in chosen]
     threads = [threading.Thread(target=worker, args=(api,), daemon=True) for api in apis]
     threads.append(threading.Thread(target=sampler, daemon=True))
     started = time.monotonic()
