@@ -28,8 +28,9 @@ SCRATCH=${FUZZ_SCRATCH:-fuzz/.build}
 WORK=${FUZZ_WORK:-$SCRATCH/work}
 
 echo "== building fuzz harnesses (release, -sanitize=fuzzer,address)"
+mkdir -p "$SCRATCH"
 swift build --package-path fuzz --scratch-path "$SCRATCH" -c release \
-  -Xswiftc -sanitize=fuzzer,address >"$SCRATCH.build.log" 2>&1 || { cat "$SCRATCH.build.log" >&2; exit 1; }
+  -Xswiftc -sanitize=fuzzer,address >"$SCRATCH/fuzz-build.log" 2>&1 || { cat "$SCRATCH/fuzz-build.log" >&2; exit 1; }
 BIN=$(swift build --package-path fuzz --scratch-path "$SCRATCH" -c release --show-bin-path)
 
 PER=$(( BUDGET / ${#TARGETS[@]} ))

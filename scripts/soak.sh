@@ -6,9 +6,10 @@
 # Starts the server on the real clock at --time-scale 0.01 (a 3-minute build takes 1.9 s) with a
 # fresh temporary database, then runs steady mixed load on all four APIs: each API's worker keeps 4
 # jobs going, polls them to their terminal state (answering builder-agent questions), lists now and
-# then, and resets its namespace every 200 jobs as a test suite would. RSS is sampled every second.
-# Fails if RSS at the end is more than 10 % above RSS at the end of warm-up (a quarter of the run,
-# at most 60 s), or on any 5xx or transport error. Prints RSS start/end/max and request counts.
+# then, and resets its namespace every 200 jobs as a test suite would (Builder.io runs are paced to one
+# per 2 s: its world keeps every project in memory by design). RSS is sampled every second.
+# Fails if RSS at the end is more than 10 % above RSS at the end of warm-up (half the run, at most
+# 120 s), or on any 5xx or transport error. Prints RSS start/end/max and request counts.
 # Uses $BUILDERMOCK_BIN, else the debug binary (.build/debug/buildermock), building it if missing.
 # SOAK_ARGS passes more options to scripts/lib/soak.py (--interval, --in-flight, --time-scale …).
 set -euo pipefail
