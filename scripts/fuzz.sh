@@ -11,7 +11,7 @@
 # $FUZZ_WORK/artifacts/ (default fuzz/.build/work/artifacts/); replay one with
 #   fuzz/.build/release/fuzz-TARGET path/to/crash-file
 # Environment: FUZZ_RUNS=N also stops each target after N executions (e.g. FUZZ_RUNS=10000000 for a
-# long run); FUZZ_SCRATCH is the build directory (default fuzz/.build); FUZZ_WORK where new corpus
+# long run); FUZZ_MAX_LEN=N caps input length (libFuzzer's default is 4096); FUZZ_SCRATCH is the build directory (default fuzz/.build); FUZZ_WORK where new corpus
 # entries and artifacts go (the committed seeds are never modified).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,7 @@ PER=$(( BUDGET / ${#TARGETS[@]} ))
 (( PER > 0 )) || PER=1
 EXTRA=()
 [[ -n "${FUZZ_RUNS:-}" ]] && EXTRA+=("-runs=$FUZZ_RUNS")
+[[ -n "${FUZZ_MAX_LEN:-}" ]] && EXTRA+=("-max_len=$FUZZ_MAX_LEN")
 mkdir -p "$WORK/artifacts"
 FAILED=0
 SUMMARY=()
