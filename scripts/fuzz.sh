@@ -11,8 +11,9 @@
 # $FUZZ_WORK/artifacts/ (default fuzz/.build/work/artifacts/); replay one with
 #   fuzz/.build/release/fuzz-TARGET path/to/crash-file
 # Environment: FUZZ_RUNS=N also stops each target after N executions (e.g. FUZZ_RUNS=10000000 for a
-# long run); FUZZ_MAX_LEN=N caps input length (libFuzzer's default is 4096); FUZZ_SCRATCH is the build directory (default fuzz/.build); FUZZ_WORK where new corpus
-# entries and artifacts go (the committed seeds are never modified).
+# long run); FUZZ_MAX_LEN=N caps the input length (libFuzzer's default: 4096); FUZZ_SCRATCH is the
+# build directory (default fuzz/.build); FUZZ_WORK where new corpus entries and artifacts go (the
+# committed seeds are never modified).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET=${1:-60}
