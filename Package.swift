@@ -17,6 +17,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "buildermock", targets: ["BuildermockCLI"]),
+        // For the libFuzzer harness in fuzz/ (a separate package, built only by scripts/fuzz.sh).
+        .library(name: "HTTP", targets: ["HTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
