@@ -1,5 +1,5 @@
 import HTTP
-public import JSON
+import JSON
 
 /// What an act sees of the resource it follows after each move of the clock.
 struct Observation: Sendable {

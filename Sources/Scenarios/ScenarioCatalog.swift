@@ -1,4 +1,4 @@
-public import JSON
+import JSON
 import Foundation
 
 /// Every scenario of a directory tree (`<service>/<kind>/*.json`), validated and indexed by kind and name.
