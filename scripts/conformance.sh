@@ -70,12 +70,18 @@ curl -fsS "$BASE/__admin/health" >/dev/null || { echo "conformance: server not a
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance
 failed=()
 for name in $DOCS; do
+  exclude=()
   case "$name" in
     builderagents) auth="Authorization: Bearer conformance-mihu" ;;
     builderio)     auth="Authorization: Bearer bpk-conformance0000000000000000" ;;
     buildprint)    auth="Authorization: Bearer bp_conformance" ;;
     appbuilds)     auth="Authorization: Bearer conformance-capwrapper" ;;
-    admin)         auth="Authorization: Bearer $ADMIN_TOKEN" ;;
+    admin)         auth="Authorization: Bearer $ADMIN_TOKEN"
+                   # Not fuzzed, or the run would hang or time out: the SSE stream never ends (a client
+                   # reads it until it leaves), and a wait that is not met holds the connection for up
+                   # to its timeout (default 30 s, beyond --request-timeout). Their tests cover them:
+                   # EventStreamRoutesTests, WaitRoutesTests.
+                   exclude=(--exclude-path /__admin/events/stream --exclude-path /__admin/wait) ;;
     *) echo "conformance: unknown document $name" >&2; exit 2 ;;
   esac
   echo "== $name"
@@ -86,7 +92,7 @@ for name in $DOCS; do
   if ! (cd "$WORK" && "$VENV/bin/schemathesis" run "$WORK/$name.json" --url "$BASE" -H "$auth" \
       --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 1 \
       --phases examples,coverage,fuzzing,stateful --no-shrink --request-timeout 10 \
-      --generation-database none --no-color --output-truncate true); then
+      --generation-database none --no-color --output-truncate true ${exclude[@]+"${exclude[@]}"}); then
     failed+=("$name")
   fi
   echo "== $name: $(( $(date +%s) - start )) s"

@@ -7,6 +7,15 @@ extension DashboardAssets {
 (function () {
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
+  // With --admin-token the page is opened as /__admin/ui?token=…: keep the token for this tab only
+  // and take it out of the address bar, then send it as a header (the stream takes it as ?token=,
+  // since an EventSource cannot send headers).
+  if (params.has("token")) {
+    sessionStorage.setItem("buildermock.adminToken", params.get("token"));
+    params.delete("token");
+    const clean = new URL(location.href); clean.searchParams.delete("token"); history.replaceState(null, "", clean);
+  }
+  const adminToken = sessionStorage.getItem("buildermock.adminToken") || "";
   const state = {
     namespace: params.get("namespace") || localStorage.getItem("buildermock.namespace") || "default",
     clock: null, clockFetchedAt: 0, jobs: [], known: new Set(), lastSeq: 0, source: null,
@@ -33,6 +42,7 @@ extension DashboardAssets {
   }
   async function api(method, path, body) {
     const init = { method, headers: {} };
+    if (adminToken) init.headers["Authorization"] = "Bearer " + adminToken;
     if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
     const res = await fetch(path, init);
     let json = null;
@@ -343,9 +353,10 @@ extension DashboardAssets {
   }
   function connect() {
     if (state.source) state.source.close();
-    const source = new EventSource("/__admin/events/stream?" + nsQuery({ all: "true" }));
+    const withToken = (extra) => Object.assign(extra || {}, adminToken ? { token: adminToken } : {});
+    const source = new EventSource("/__admin/events/stream?" + nsQuery(withToken({ all: "true" })));
     state.source = source;
-    $("stream-link").href = "/__admin/events/stream?" + nsQuery();
+    $("stream-link").href = "/__admin/events/stream?" + nsQuery(withToken());
     const live = $("live");
     source.addEventListener("open", () => { live.className = "live on"; $("live-text").textContent = "live"; });
     source.addEventListener("error", () => { live.className = "live off"; $("live-text").textContent = "reconnecting…"; });

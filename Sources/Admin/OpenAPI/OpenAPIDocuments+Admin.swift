@@ -7,7 +7,7 @@ extension OpenAPIDocuments {
   "info": {
     "title": "buildermock admin API",
     "version": "1",
-    "description": "Everything under /__admin: clock, jobs, scenarios, reset, webhooks, the Builder.io world and these documents. Errors are {\"error\": {\"code\", \"message\"}}. With --admin-token every route except /__admin/health needs `Authorization: Bearer TOKEN`."
+    "description": "Everything under /__admin: clock, jobs, scenarios, reset, webhooks, the Builder.io world and these documents. Errors are {\"error\": {\"code\", \"message\"}}. With --admin-token every route except /__admin/health and the dashboard's static assets (/__admin/ui, /__admin/ui/app.js, /__admin/ui/app.css) needs `Authorization: Bearer TOKEN`; GET /__admin/events/stream also takes it as `?token=`."
   },
   "servers": [
     {
@@ -2140,6 +2140,1209 @@ extension OpenAPIDocuments {
           }
         }
       }
+    },
+    "/__admin/faults": {
+      "post": {
+        "operationId": "addFault",
+        "summary": "Add a fault rule to the namespace",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FaultRule"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The rule as stored, with its counters.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fault"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Empty body, malformed JSON, an invalid rule (the message names the field) or a malformed namespace. Codes: invalid_fault, invalid_json, invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "description": "Rule syntax: docs/FAULTS.md. The rule gets a fresh id and zeroed counters; it is consulted after the namespace's existing rules."
+      },
+      "get": {
+        "operationId": "listFaults",
+        "summary": "The namespace's fault rules and the totals injected so far",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Rules and totals.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "namespace": {
+                      "type": "string",
+                      "description": "The namespace the call acted on."
+                    },
+                    "faults": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Fault"
+                      }
+                    },
+                    "injected_totals": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "integer",
+                        "minimum": 0
+                      },
+                      "description": "Faults injected so far, by fault kind, over every namespace."
+                    }
+                  },
+                  "required": [
+                    "namespace",
+                    "faults",
+                    "injected_totals"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Malformed namespace (?namespace= or header). Codes: invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "operationId": "clearFaults",
+        "summary": "Delete every fault rule of the namespace",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "How many rules were deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "cleared": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "namespace": {
+                      "type": "string",
+                      "description": "The namespace the call acted on."
+                    }
+                  },
+                  "required": [
+                    "cleared",
+                    "namespace"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Malformed namespace (?namespace= or header). Codes: invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/__admin/faults/{id}": {
+      "delete": {
+        "operationId": "deleteFault",
+        "summary": "Delete one fault rule",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[^/]+$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "deleted": {
+                      "type": "string",
+                      "description": "The rule id."
+                    },
+                    "namespace": {
+                      "type": "string",
+                      "description": "The namespace the call acted on."
+                    }
+                  },
+                  "required": [
+                    "deleted",
+                    "namespace"
+                  ]
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No rule with this id in the namespace. Codes: not_found.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Malformed namespace (?namespace= or header). Codes: invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/__admin/requests": {
+      "get": {
+        "operationId": "listRequests",
+        "summary": "The request journal of the namespace, oldest first",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          },
+          {
+            "name": "method",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Z]{1,20}$"
+            },
+            "description": "Only calls with this method (capitals)."
+          },
+          {
+            "name": "path",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[/*]"
+            },
+            "description": "Only calls whose path matches this pattern (`*` wildcards, docs/JOURNAL.md)."
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 100,
+              "maximum": 599
+            },
+            "description": "Only calls answered with this status."
+          },
+          {
+            "name": "since",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "description": "ISO 8601 UTC"
+            },
+            "description": "Only calls at or after this time (namespace clock), e.g. `2026-01-01T00:05:00Z`."
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "description": "Only calls with a larger seq (for incremental polling)."
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            },
+            "description": "Page size."
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            },
+            "description": "Entries to skip."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "namespace": {
+                      "type": "string",
+                      "description": "The namespace the call acted on."
+                    },
+                    "total": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Entries matching the filters."
+                    },
+                    "limit": {
+                      "type": "integer"
+                    },
+                    "offset": {
+                      "type": "integer"
+                    },
+                    "requests": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/JournalEntry"
+                      }
+                    }
+                  },
+                  "required": [
+                    "namespace",
+                    "total",
+                    "limit",
+                    "offset",
+                    "requests"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A malformed filter, limit or offset, or a malformed namespace. Codes: invalid_query, invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "description": "Admin reads, waits and the journal routes themselves are not journaled (docs/JOURNAL.md)."
+      },
+      "delete": {
+        "operationId": "clearRequests",
+        "summary": "Empty the namespace's journal",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "How many entries were deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "namespace": {
+                      "type": "string",
+                      "description": "The namespace the call acted on."
+                    },
+                    "deleted": {
+                      "type": "integer",
+                      "minimum": 0
+                    }
+                  },
+                  "required": [
+                    "namespace",
+                    "deleted"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Malformed namespace (?namespace= or header). Codes: invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/__admin/requests/count": {
+      "post": {
+        "operationId": "countRequests",
+        "summary": "How many journaled calls match a matcher",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/JournalMatcher"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The count.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "namespace": {
+                      "type": "string",
+                      "description": "The namespace the call acted on."
+                    },
+                    "count": {
+                      "type": "integer",
+                      "minimum": 0
+                    }
+                  },
+                  "required": [
+                    "namespace",
+                    "count"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The body is not a JSON object, or the matcher is invalid (the message says which part), or a malformed namespace. Codes: invalid_json, invalid_matcher, invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "description": "An empty body or `{}` counts every entry."
+      }
+    },
+    "/__admin/session": {
+      "get": {
+        "operationId": "exportSession",
+        "summary": "The namespace's journal as a replayable session file",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The session file (pretty JSON, sorted keys) for `buildermock replay` (docs/JOURNAL.md).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "format": {
+                      "type": "string",
+                      "const": "buildermock-session/1"
+                    },
+                    "namespace": {
+                      "type": "string"
+                    },
+                    "seed": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$",
+                      "description": "The engine seed, as text (an unsigned 64-bit integer)."
+                    },
+                    "clock": {
+                      "type": "object",
+                      "properties": {
+                        "mode": {
+                          "type": "string"
+                        },
+                        "start": {
+                          "type": "string",
+                          "description": "ISO 8601 UTC."
+                        }
+                      },
+                      "required": [
+                        "mode",
+                        "start"
+                      ]
+                    },
+                    "settings": {
+                      "type": "object",
+                      "description": "The serve settings that change answers."
+                    },
+                    "credentials": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      }
+                    },
+                    "steps": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "kind": {
+                            "type": "string"
+                          },
+                          "at": {
+                            "type": "string"
+                          },
+                          "request": {
+                            "type": "object"
+                          },
+                          "response": {
+                            "type": "object"
+                          }
+                        },
+                        "required": [
+                          "kind",
+                          "at",
+                          "request",
+                          "response"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "format",
+                    "namespace",
+                    "seed",
+                    "clock",
+                    "settings",
+                    "credentials",
+                    "steps"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Malformed namespace (?namespace= or header). Codes: invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/__admin/wait": {
+      "post": {
+        "operationId": "wait",
+        "summary": "Long-poll until a job reaches a state or the journal holds N matching calls",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "job": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "state": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "Wait for this state; absent: until the job finishes."
+                  },
+                  "request": {
+                    "$ref": "#/components/schemas/JournalMatcher"
+                  },
+                  "count": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 1000000,
+                    "default": 1
+                  },
+                  "timeout": {
+                    "type": "string",
+                    "default": "30s",
+                    "description": "A duration from `0s` to `60s`."
+                  }
+                },
+                "additionalProperties": false,
+                "description": "`{\"job\": ID, \"state\"?: STATE}` or `{\"request\": MATCHER, \"count\"?: N}`, plus `timeout`."
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The condition held, or the timeout passed (`reached: false`). Job waits carry `job`, request waits `count`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "reached": {
+                      "type": "boolean",
+                      "description": "false: the timeout passed first."
+                    },
+                    "waited_ms": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Wall time waited."
+                    },
+                    "job": {
+                      "$ref": "#/components/schemas/Job"
+                    },
+                    "count": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Matching journal entries (request waits)."
+                    }
+                  },
+                  "required": [
+                    "reached",
+                    "waited_ms"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Neither or both of job/request, an unknown field, a bad state/count/timeout or matcher, a non-object body or a malformed namespace. Codes: invalid_request, invalid_duration, invalid_matcher, invalid_json, invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such job in the namespace. Codes: not_found.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "description": "Answers as soon as the condition holds, else when the timeout (wall time, default 30 s, at most 60 s) passes. Not journaled. Excluded from scripts/conformance.sh: a wait that is not met holds the connection for up to its timeout."
+      }
+    },
+    "/__admin/ui": {
+      "get": {
+        "operationId": "dashboard",
+        "summary": "The live dashboard page",
+        "parameters": [
+          {
+            "name": "token",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The admin token, read by the page's script (never by the server)."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The page. Open `/__admin/ui?token=TOKEN` when an admin token is configured: the page keeps it in sessionStorage and sends it as `Authorization: Bearer` on its own calls.",
+            "headers": {
+              "Cache-Control": {
+                "schema": {
+                  "type": "string",
+                  "const": "no-cache"
+                }
+              },
+              "X-Content-Type-Options": {
+                "schema": {
+                  "type": "string",
+                  "const": "nosniff"
+                }
+              }
+            },
+            "content": {
+              "text/html; charset=utf-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [],
+        "description": "Served without the admin token even when one is configured: the asset holds no data, and a browser cannot add an Authorization header to a page load."
+      }
+    },
+    "/__admin/ui/app.js": {
+      "get": {
+        "operationId": "dashboardScript",
+        "summary": "The dashboard's script",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "The script.",
+            "headers": {
+              "Cache-Control": {
+                "schema": {
+                  "type": "string",
+                  "const": "no-cache"
+                }
+              },
+              "X-Content-Type-Options": {
+                "schema": {
+                  "type": "string",
+                  "const": "nosniff"
+                }
+              }
+            },
+            "content": {
+              "application/javascript; charset=utf-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [],
+        "description": "Served without the admin token even when one is configured: the asset holds no data, and a browser cannot add an Authorization header to a page load."
+      }
+    },
+    "/__admin/ui/app.css": {
+      "get": {
+        "operationId": "dashboardStylesheet",
+        "summary": "The dashboard's stylesheet",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "The stylesheet.",
+            "headers": {
+              "Cache-Control": {
+                "schema": {
+                  "type": "string",
+                  "const": "no-cache"
+                }
+              },
+              "X-Content-Type-Options": {
+                "schema": {
+                  "type": "string",
+                  "const": "nosniff"
+                }
+              }
+            },
+            "content": {
+              "text/css; charset=utf-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [],
+        "description": "Served without the admin token even when one is configured: the asset holds no data, and a browser cannot add an Authorization header to a page load."
+      }
+    },
+    "/__admin/namespaces": {
+      "get": {
+        "operationId": "listNamespaces",
+        "summary": "Every namespace that has state",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "Namespace names, sorted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "namespaces": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "required": [
+                    "namespaces"
+                  ]
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/__admin/events/stream": {
+      "get": {
+        "operationId": "eventStream",
+        "summary": "Engine events as server-sent events",
+        "parameters": [
+          {
+            "name": "namespace",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "The namespace; else X-Buildermock-Namespace, else derived from the bearer token (not when an admin token is configured: then the bearer token is the admin credential), else `default`."
+          },
+          {
+            "name": "X-Buildermock-Namespace",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]{1,64}$"
+            },
+            "description": "buildermock extension: the namespace (isolated jobs, clock, counters). Default: derived from the bearer token. A malformed name is a 400.",
+            "x-buildermock-inferred": true
+          },
+          {
+            "name": "all",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            },
+            "description": "`true`: events of every namespace."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "An endless `text/event-stream`: `retry: 2000`, a `hello` event, then `id: SEQ`, `event: TYPE`, `data: JSON` per committed event (transition, clock, webhook_attempt, job_updated, job_deleted, reset) and a `: heartbeat` comment every 15 s (docs/DASHBOARD.md). The stream ends only when the client leaves or the server stops.",
+            "headers": {
+              "Cache-Control": {
+                "schema": {
+                  "type": "string",
+                  "const": "no-cache"
+                }
+              },
+              "X-Accel-Buffering": {
+                "schema": {
+                  "type": "string",
+                  "const": "no"
+                }
+              }
+            },
+            "content": {
+              "text/event-stream; charset=utf-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`all` is neither true nor false, or a malformed namespace. Codes: invalid_query, invalid_namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request has neither `Authorization: Bearer TOKEN` nor `?token=TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "description": "Never ends, so scripts/conformance.sh does not fuzz it (a test client would wait forever); EventStreamRoutesTests cover it. The admin token may come as `?token=` instead of the header.",
+        "security": [
+          {
+            "adminToken": []
+          },
+          {
+            "adminTokenQuery": []
+          },
+          {}
+        ]
+      }
+    },
+    "/__admin/metrics": {
+      "get": {
+        "operationId": "metrics",
+        "summary": "Prometheus metrics",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "Prometheus text exposition format 0.0.4; docs/DASHBOARD.md lists the families.",
+            "content": {
+              "text/plain; version=0.0.4; charset=utf-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An admin token is configured (--admin-token) and the request lacks `Authorization: Bearer TOKEN`. Codes: unauthorized.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "description": "Counts over every namespace; not journaled."
+      }
     }
   },
   "components": {
@@ -2565,6 +3768,321 @@ extension OpenAPIDocuments {
           "createdAt",
           "branches"
         ]
+      },
+      "FaultRule": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Accepted and ignored: the server assigns a fresh `flt_…` id."
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "status",
+              "latency",
+              "reset",
+              "empty",
+              "malformed",
+              "truncate",
+              "drip",
+              "hang",
+              "fail",
+              "drop",
+              "delay",
+              "duplicate",
+              "receiver-5xx"
+            ]
+          },
+          "params": {
+            "type": "object",
+            "description": "The kind's parameters (docs/FAULTS.md); unknown ones are a 400."
+          },
+          "target": {
+            "type": "object",
+            "properties": {
+              "service": {
+                "type": "string"
+              },
+              "route": {
+                "type": "string"
+              },
+              "method": {
+                "type": "string"
+              },
+              "job": {
+                "type": "string"
+              },
+              "job-kind": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": false
+          },
+          "calls": {
+            "type": "object",
+            "description": "Which matching calls fire: one of nth, first, every, after (integers ≥ 1) or probability (0…1); absent: every call.",
+            "properties": {
+              "nth": {
+                "type": "integer"
+              },
+              "first": {
+                "type": "integer"
+              },
+              "every": {
+                "type": "integer"
+              },
+              "after": {
+                "type": "integer"
+              },
+              "probability": {
+                "type": "number"
+              }
+            }
+          },
+          "description": {
+            "type": "string"
+          },
+          "comment": {
+            "description": "Ignored (for scenario files)."
+          }
+        },
+        "required": [
+          "kind"
+        ],
+        "description": "A fault rule as POST /__admin/faults takes it (docs/FAULTS.md). `id`, `hits`, `matched`, `source` and `created_at` are accepted and ignored, so a listed rule can be posted back."
+      },
+      "Fault": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "params": {
+            "type": "object"
+          },
+          "target": {
+            "type": "object",
+            "properties": {
+              "service": {
+                "type": "string"
+              },
+              "route": {
+                "type": "string"
+              },
+              "method": {
+                "type": "string"
+              },
+              "job": {
+                "type": "string"
+              },
+              "job-kind": {
+                "type": "string"
+              }
+            }
+          },
+          "calls": {
+            "type": "object"
+          },
+          "description": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string",
+            "description": "Where the rule came from: `admin`, or `scenario:NAME` for a rule a scenario declared."
+          },
+          "matched": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Calls that matched the target."
+          },
+          "hits": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Faults injected."
+          },
+          "created_at": {
+            "type": "string",
+            "description": "ISO 8601 UTC, namespace clock."
+          }
+        },
+        "required": [
+          "id",
+          "kind",
+          "params",
+          "target",
+          "calls",
+          "source",
+          "matched",
+          "hits",
+          "created_at"
+        ],
+        "description": "An active fault rule with its counters."
+      },
+      "JournalMessage": {
+        "type": "object",
+        "properties": {
+          "headers": {
+            "type": "array",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              },
+              "minItems": 2,
+              "maxItems": 2
+            },
+            "description": "[[name, value], …] in order."
+          },
+          "body": {
+            "type": "string",
+            "description": "The body as UTF-8 text (absent when empty or not UTF-8)."
+          },
+          "body_base64": {
+            "type": "string",
+            "description": "The body when it is not UTF-8."
+          },
+          "body_size": {
+            "type": "integer",
+            "description": "The full size when the stored body was cut short."
+          }
+        },
+        "required": [
+          "headers"
+        ]
+      },
+      "JournalEntry": {
+        "type": "object",
+        "properties": {
+          "seq": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "description": "ISO 8601 UTC, namespace clock."
+          },
+          "method": {
+            "type": "string"
+          },
+          "path": {
+            "type": "string"
+          },
+          "query": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "status": {
+            "type": "integer"
+          },
+          "duration_us": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "fault": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The fault kind injected, if any."
+          },
+          "request": {
+            "$ref": "#/components/schemas/JournalMessage"
+          },
+          "response": {
+            "$ref": "#/components/schemas/JournalMessage"
+          }
+        },
+        "required": [
+          "seq",
+          "namespace",
+          "at",
+          "method",
+          "path",
+          "query",
+          "status",
+          "duration_us",
+          "fault",
+          "request",
+          "response"
+        ],
+        "description": "One journaled call (docs/JOURNAL.md)."
+      },
+      "JournalMatcher": {
+        "type": "object",
+        "properties": {
+          "method": {
+            "type": "string",
+            "pattern": "^[A-Z]{1,20}$"
+          },
+          "path": {
+            "type": "string",
+            "pattern": "^[/*]",
+            "description": "A path pattern; `*` matches within a segment, a trailing `/**`… see docs/JOURNAL.md."
+          },
+          "status": {
+            "type": "integer",
+            "minimum": 100,
+            "maximum": 599
+          },
+          "headers": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "equals": {
+                  "type": "string"
+                },
+                "contains": {
+                  "type": "string"
+                },
+                "present": {
+                  "const": true
+                }
+              },
+              "required": [
+                "name"
+              ],
+              "minProperties": 2,
+              "maxProperties": 2
+            }
+          },
+          "body": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "path": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "Dotted path into the JSON body, e.g. `a.b.0`."
+                },
+                "equals": {
+                  "description": "Any JSON value."
+                }
+              },
+              "required": [
+                "path",
+                "equals"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false,
+        "description": "Every part optional; all given parts must match (docs/JOURNAL.md)."
       }
     },
     "securitySchemes": {
@@ -2572,6 +4090,12 @@ extension OpenAPIDocuments {
         "type": "http",
         "scheme": "bearer",
         "description": "The --admin-token / BUILDERMOCK_ADMIN_TOKEN value; only enforced when one is configured."
+      },
+      "adminTokenQuery": {
+        "type": "apiKey",
+        "in": "query",
+        "name": "token",
+        "description": "The admin token as `?token=`, for EventSource clients; accepted on GET /__admin/events/stream only, compared in constant time like the header."
       }
     }
   },
