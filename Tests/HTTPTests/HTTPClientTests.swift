@@ -64,8 +64,10 @@ import Testing
             await #expect(throws: HTTPClientError.timedOut(.receive)) {
                 try await HTTPClient().send(ClientRequest(), to: "127.0.0.1", port: port, timeout: 0.2)
             }
-            // Far below the server's 30 s hang, with room for a loaded CI machine running every suite at once.
-            #expect(ServerTests.elapsed(since: start) < 10)
+            // `.timedOut(.receive)` can only come from the client's own timer (the hang would end in a
+            // close, not a timeout), so this bound only has to stay below the server's 30 s hang: with
+            // every suite running in parallel on two cores, resuming this task has been seen to lag 20 s.
+            #expect(ServerTests.elapsed(since: start) < 29)
         }
     }
 
