@@ -61,12 +61,20 @@ public final class SQLiteConnection {
         // COMMIT returns, and the kernel keeps it after the process dies. NORMAL skips the fsync per
         // commit that FULL would pay, which is most of the cost of a small write transaction.
         try executeScript("PRAGMA synchronous = NORMAL")
+        // A bounded page cache per connection (negative = KiB). SQLite's default is 2 MiB each, and
+        // the server holds six connections (writer, four readers, checkpointer): under a long soak
+        // those caches filled with journal and job pages and were most of the resident-memory growth.
+        // The file stays in the kernel's page cache anyway, so a miss here is a copy, not a disk read.
+        try executeScript("PRAGMA cache_size = -\(Self.pageCacheKiB)")
         // Off by default for backwards compatibility (https://www.sqlite.org/foreignkeys.html#fk_enable).
         try executeScript("PRAGMA foreign_keys = ON")
         if queryOnly {
             try executeScript("PRAGMA query_only = ON")
         }
     }
+
+    /// The page cache budget of each connection, in KiB (see `configure`).
+    static let pageCacheKiB = 256
 
     /// Closes if `close()` was not called. A live statement at this point is a leak: it asserts in
     /// debug builds and falls back to `sqlite3_close_v2`, which defers the close until the statement
