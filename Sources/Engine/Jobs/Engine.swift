@@ -38,7 +38,7 @@ public final class Engine: Sendable {
     /// Every namespace's fault rules, mirrored from the store (Faults/).
     let faultBook = FaultBook()
     /// Told whenever a job gets an earlier due time than it may already know of.
-    let wakeUps = Mutex<(@Sendable (String, Int64) -> Void)?>(nil)
+    let wakeUps = Mutex<WakeUpListener?>(nil)
     /// Outbound webhook attempts: allow list, transport, in-flight claims (Webhooks/).
     public let webhooks = WebhookDispatcher()
     /// Every request and response per namespace (Journal/).
@@ -402,7 +402,7 @@ public final class Engine: Sendable {
 
     func notifyDue(_ job: Job) {
         guard let due = job.dueAt else { return }
-        wakeUps.withLock { $0 }?(job.namespace, due.unixMilliseconds)
+        wakeUps.withLock { $0 }?.notify(job.namespace, due.unixMilliseconds)
     }
 }
 

@@ -28,7 +28,9 @@ public final class JobScheduler: Sendable {
     /// their stored state) and listens for new due times.
     public func start() {
         guard engine.clockSettings.mode == .real else { return }
-        engine.wakeUps.withLock { $0 = { [weak self] namespace, due in self?.wake(namespace: namespace, dueVirtual: due) } }
+        engine.wakeUps.withLock {
+            $0 = WakeUpListener { [weak self] namespace, due in self?.wake(namespace: namespace, dueVirtual: due) }
+        }
         queue.async { self.fire() }
     }
 

@@ -196,7 +196,7 @@ extension Engine {
             return true
         }
         // On a real clock the scheduler must wake for the new time; nothing else would tell it.
-        if stored { wakeUps.withLock { $0 }?(attempt.job.namespace, newDue) }
+        if stored { wakeUps.withLock { $0 }?.notify(attempt.job.namespace, newDue) }
     }
 
     /// The signed request for one attempt, or why none can be made (a simulated outage, a target
