@@ -214,6 +214,13 @@ def main():
                       "a failed build row")
         page.wait_for("document.querySelectorAll('#jobs tbody tr').length === 6", 10, "six job rows")
         page.wait_for("!!document.querySelector('#webhooks tr[data-delivery]')", 10, "the webhook delivery")
+        # The journal panel, newest first: the agent was created after the builds.
+        page.wait_for("(() => { const t = [...document.querySelectorAll('#requests tbody tr td:nth-child(2)')]"
+                      ".map(c => c.textContent); const a = t.indexOf('POST /api/public/v1/agents');"
+                      " return a >= 0 && a < t.lastIndexOf('POST /api/v1/builds'); })()", 10,
+                      "the journaled requests, newest first")
+        page.wait_for("[...document.querySelectorAll('#requests tbody tr td:nth-child(3)')]"
+                      ".every(c => /^[1-5][0-9][0-9]$/.test(c.textContent))", 10, "a status on every journaled request")
         state = page.evaluate(row_state(job))
         if state != "success":
             raise Failure(f"row {job} changed to {state} after more builds")

@@ -283,27 +283,32 @@ extension DashboardAssets {
   function pick(obj, ...keys) { for (const k of keys) if (obj && obj[k] !== undefined && obj[k] !== null) return obj[k]; return undefined; }
   async function refreshRequests() {
     const box = $("requests");
-    const r = await api("GET", "/__admin/requests?" + nsQuery({ limit: "15" }));
+    // The journal pages oldest first: read the total, then the last page, and show it newest first.
+    const head = await api("GET", "/__admin/requests?" + nsQuery({ limit: "1" }));
+    const total = head.ok && head.json && typeof head.json.total === "number" ? head.json.total : 0;
+    const r = await api("GET", "/__admin/requests?" + nsQuery({ limit: "15", offset: String(Math.max(0, total - 15)) }));
     if (r.status === 404 && r.json && r.json.error && r.json.error.code === "not_found") {
       unavailable(box, "journal", "This server has no request journal (GET /__admin/requests answered 404)."); return;
     }
     if (!r.ok) { box.replaceChildren(h("p", { class: "note error" }, errorText(r))); return; }
-    const list = Array.isArray(r.json) ? r.json : (pick(r.json, "requests", "entries", "items") || []);
+    const list = (Array.isArray(r.json) ? r.json : (pick(r.json, "requests", "entries", "items") || [])).slice().reverse();
     if (!list.length) { box.replaceChildren(h("p", { class: "muted" }, "No requests journaled in this namespace yet.")); return; }
     box.replaceChildren(h("table", {},
       h("thead", {}, h("tr", {}, ["time", "request", "status", "took"].map((t) => h("th", {}, t)))),
       h("tbody", {}, list.slice(0, 15).map((e) => {
-        const req = e.request || e;
-        const res = e.response || e;
-        const status = pick(res, "status", "status_code", "statusCode");
-        const ms = pick(e, "duration_ms", "durationMs", "duration");
+        // Method, path, status and duration are top-level in a journal entry; `request` and
+        // `response` hold headers and bodies.
+        const req = e;
+        const status = pick(e, "status");
+        const us = pick(e, "duration_us");
+        const ms = typeof us === "number" ? us / 1000 : undefined;
         const fault = pick(e, "fault", "fault_applied", "faultApplied");
         return h("tr", {},
           h("td", { class: "mono" }, timeOnly(pick(e, "at", "time", "clock_time", "clockTime", "timestamp"))),
           h("td", { class: "mono" }, (pick(req, "method") || "") + " " + (pick(req, "path", "target") || ""),
             fault ? h("span", { class: "pill fail", style: "margin-left:6px" }, typeof fault === "string" ? fault : (fault.kind || "fault")) : null),
           h("td", { class: "mono status-" + String(status || "").charAt(0) }, status === undefined ? "—" : String(status)),
-          h("td", { class: "mono" }, ms === undefined ? "—" : (typeof ms === "number" ? span(ms) : String(ms))));
+          h("td", { class: "mono" }, ms === undefined ? "—" : (ms < 10 ? ms.toFixed(2) + " ms" : ms < 1000 ? Math.round(ms) + " ms" : span(ms))));
       }))));
   }
   async function refreshFaults() {
