@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct JSONTestsPlaceholder { @Test func builds() {} }
