@@ -64,9 +64,10 @@ public final class Application: Sendable {
         let (registrations, buildprintOpenAPI) = Self.services(configuration: configuration, fixtures: fixtures,
                                                                engine: engine, logger: logger)
         registrations.forEach { $0(&router) }
-        OpenAPIRoutes(documents: OpenAPIDocuments.all.compactMap { entry in
-            let document = entry.name == "buildprint" ? buildprintOpenAPI : OpenAPIDocuments.document(named: entry.name)
-            return document.map { (entry.name, entry.title, $0) }
+        OpenAPIRoutes(documents: OpenAPIDocuments.all.map { entry in
+            let name = entry.name
+            let text = name == "buildprint" ? buildprintOpenAPI : LazyJSONText { OpenAPIDocuments.document(named: name) }
+            return (name, entry.title, text ?? LazyJSONText { nil })
         }).register(on: &router)
         routes = router.routes
         // Metrics sit outside auth, journal and faults, so refused and faulted answers are counted too.
@@ -82,7 +83,7 @@ public final class Application: Sendable {
     /// Each emulated API, configured from the serve options, as a function that adds its routes.
     /// Also returns Buildprint's OpenAPI document as it serves it, for `/__admin/openapi`.
     static func services(configuration: AppConfiguration, fixtures: String, engine: Engine,
-                         logger: Logger) -> ([(inout Router) -> Void], JSONValue?) {
+                         logger: Logger) -> ([(inout Router) -> Void], LazyJSONText?) {
         var appBuilds = AppBuildsSettings()
         appBuilds.strict = configuration.strict
         appBuilds.allowPrivateURLs = configuration.allowPrivateURLs
@@ -97,7 +98,7 @@ public final class Application: Sendable {
         buildprint.maxConcurrentAgents = configuration.maxConcurrentAgents
         buildprint.worldFile = fixtures + "/world/buildprint.json"
         buildprint.webhookAllow = configuration.webhookAllow
-        buildprint.openAPIDocument = OpenAPIDocuments.document(named: "buildprint")
+        buildprint.openAPIDocument = { OpenAPIDocuments.document(named: "buildprint") }
         let appBuildsService = AppBuildsService(engine: engine, settings: appBuilds, logger: logger)
         let builderAgentsService = BuilderAgentsService(engine: engine, settings: builderAgents, logger: logger)
         let builderIOService = BuilderIOService(engine: engine, settings: builderIO, logger: logger)
@@ -107,7 +108,7 @@ public final class Application: Sendable {
             { builderAgentsService.register(on: &$0) },
             { builderIOService.register(on: &$0) },
             { buildprintService.register(on: &$0) },
-        ], buildprint.openAPIDocument.map(buildprintService.openAPIDocument(base:)))
+        ], buildprintService.openAPIText)
     }
 
     /// Binds and starts serving; returns the bound port.

@@ -34,7 +34,7 @@ import Testing
     @Test func fail_atMoveN_countsTheJobsMoves() async throws {
         let app = try TestApp()
         // Move 1 is queued → running; move 2 would be running → completed.
-        await addFault(app, #"{"kind":"fail","params":{"step":2}}"#)
+        _ = await addFault(app, #"{"kind":"fail","params":{"step":2}}"#)
         let id = try #require(await app.createAgent().json?["agentId"]?.stringValue)
         try await app.advance("3s", namespace: namespace)
         #expect(await app.agent(id)["status"] == "running")

@@ -5,11 +5,11 @@ public import JSON
 /// handed in, so the wiring can serve a service's own variant (Buildprint's model enum follows
 /// `--strict`) while the source stays in `OpenAPIDocuments`.
 public struct OpenAPIRoutes: Sendable {
-    /// Name (without `.json`) → serialized document, in index order.
-    let documents: [(name: String, title: String, json: String)]
+    /// Name (without `.json`) → the document's text, built on first request; in index order.
+    let documents: [(name: String, title: String, json: LazyJSONText)]
 
-    public init(documents: [(name: String, title: String, document: JSONValue)]) {
-        self.documents = documents.map { ($0.name, $0.title, $0.document.serialized()) }
+    public init(documents: [(name: String, title: String, json: LazyJSONText)]) {
+        self.documents = documents
     }
 
     public func register(on router: inout Router) {
@@ -22,11 +22,12 @@ public struct OpenAPIRoutes: Sendable {
         }
         router.add(.get, "/__admin/openapi/:name") { request in
             let file = request.pathParameters["name"] ?? ""
-            guard file.hasSuffix(".json"), let entry = documents.first(where: { $0.name + ".json" == file }) else {
+            guard file.hasSuffix(".json"), let entry = documents.first(where: { $0.name + ".json" == file }),
+                  let text = entry.json.text else {
                 let names = documents.map { $0.name + ".json" }.joined(separator: ", ")
                 throw AdminError(.notFound, "not_found", "no OpenAPI document \(file); available: \(names)")
             }
-            return .json(.ok, entry.json)
+            return .json(.ok, text)
         }
     }
 }

@@ -15,8 +15,8 @@ public struct BuildprintSettings: Sendable {
     /// Hosts webhook deliveries may target besides loopback.
     public var webhookAllow: [String] = []
     /// The OpenAPI document to serve at `/api/public/v1/openapi.json` (its model enum is replaced by
-    /// the accepted models); nil serves none.
-    public var openAPIDocument: JSONValue? = nil
+    /// the accepted models), made on first request; nil serves none.
+    public var openAPIDocument: (@Sendable () -> JSONValue?)? = nil
     public init() {}
 }
 
@@ -51,9 +51,11 @@ public struct BuildprintService: Sendable {
         router.setErrorRenderer(forPrefix: Self.prefix) { status, code, message in
             BuildprintError(status, code, message).response
         }
-        if let base = settings.openAPIDocument {
-            let openAPI = openAPIDocument(base: base).serialized()
-            router.add(.get, Self.prefix + "/openapi.json") { _ in .json(.ok, openAPI) }
+        if let openAPI = openAPIText {
+            router.add(.get, Self.prefix + "/openapi.json") { _ in
+                guard let text = openAPI.text else { throw BuildprintError(.notFound, "not_found", "no OpenAPI document") }
+                return .json(.ok, text)
+            }
         }
         router.add(.post, Self.prefix + "/agents") { request in try await createAgent(request) }
         router.add(.get, Self.prefix + "/agents/:agentId") { request in try await getAgent(request) }

@@ -1,0 +1,77 @@
+"""Startup: time from exec to the first 200 on /__admin/health, and RSS once idle, over N starts
+(fresh database each). Run through scripts/startup.sh."""
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REQUEST = b"GET /__admin/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+
+
+def health_ok(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+            s.sendall(REQUEST)
+            return s.recv(64).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_kib(pid, key="VmRSS"):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+
+
+def anonymous_kib(pid):
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Anonymous:"):
+                return int(line.split()[1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--starts", type=int, default=10)
+    args = ap.parse_args()
+    ready, rss, anon = [], [], []
+    with tempfile.TemporaryDirectory(prefix="bm-startup-") as work:
+        for n in range(args.starts):
+            port = free_port()
+            db = os.path.join(work, f"start{n}.sqlite")
+            started = time.perf_counter()
+            proc = subprocess.Popen([args.binary, "serve", "--port", str(port), "--db", db, "--log-level", "warning"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                deadline = started + 10
+                while not health_ok(port):
+                    if proc.poll() is not None or time.perf_counter() > deadline:
+                        sys.exit(f"server did not answer health (exit {proc.poll()})")
+                    time.sleep(0.0005)
+                ready.append((time.perf_counter() - started) * 1000)
+                time.sleep(0.5)
+                rss.append(rss_kib(proc.pid) / 1024)
+                anon.append(anonymous_kib(proc.pid) / 1024)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=15)
+    print(f"startup over {args.starts} starts: exec -> first 200 on /__admin/health median {statistics.median(ready):.1f} ms "
+          f"(min {min(ready):.1f}, max {max(ready):.1f}); polled every 0.5 ms")
+    print(f"  idle RSS 0.5 s after ready: median {statistics.median(rss):.1f} MiB, of which anonymous "
+          f"{statistics.median(anon):.1f} MiB (the rest is shared-library and binary pages)")
+
+
+if __name__ == "__main__":
+    main()
