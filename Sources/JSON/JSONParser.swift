@@ -190,16 +190,27 @@ public struct JSONParser {
         index += 1
         var run = index
         var utf8: [UInt8] = []
+        var escaped = false
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if !escaped {
+                    // The common case: the string is its bytes, with no copy through `utf8`.
+                    let content = bytes[run..<index]
+                    index += 1
+                    guard let string = String(validating: content, as: UTF8.self) else {
+                        throw error("invalid UTF-8 in a string")
+                    }
+                    return string
+                }
                 utf8.append(contentsOf: bytes[run..<index])
                 index += 1
                 break
             }
             if byte < 0x20 { throw error("control character in a string (escape it)") }
             if byte == UInt8(ascii: "\\") {
+                escaped = true
                 utf8.append(contentsOf: bytes[run..<index])
                 index += 1
                 guard index < bytes.count else { throw error("unterminated escape") }

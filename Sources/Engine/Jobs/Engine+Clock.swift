@@ -91,6 +91,13 @@ extension Engine {
         return all
     }
 
+    /// A (service, kind, scenario) triple, the key of a lifecycle machine.
+    struct ScenarioKey: Hashable {
+        var service: String
+        var kind: String
+        var scenario: String
+    }
+
     struct DueBatch: Sendable {
         var transitions: [AppliedTransition]
         var processed: Int
@@ -107,23 +114,35 @@ extension Engine {
         // so that everything still runs in due-time order.
         var earliestNew = Int64.max
         var outbound = false
+        // Due jobs mostly share a few scenarios: look each machine up once per batch, not per job.
+        var machineCache: [ScenarioKey: LifecycleMachine?] = [:]
+        let streams = RandomStreams(seed: seed, namespace: namespace)
         batch: for record in due {
             guard let dueAt = record.dueAt else { continue }
             if earliestNew < dueAt { break }
-            var job = try JobRecordCoding.job(from: record, machines: machines)
+            let key = ScenarioKey(service: record.service, kind: record.kind, scenario: record.scenario)
+            let found: LifecycleMachine?
+            if let cached = machineCache[key] {
+                found = cached
+            } else {
+                found = machines[Self.machineKey(record.service, record.kind, record.scenario)]
+                machineCache[key] = found
+            }
+            var job = try JobRecordCoding.job(from: record, machine: found)
             processed += 1
-            guard let machine = machines[Self.machineKey(job.service, job.kind, job.scenario)] else {
+            guard let machine = found else {
                 // The scenario is gone (fixtures changed under a stored job): stop its timer.
                 job.dueAt = nil
                 if let anyMachine = machines.values.first { try store(job, machine: anyMachine, in: db) }
                 continue
             }
             let at = Timestamp(unixMilliseconds: dueAt)
-            var jitter = RandomStreams(seed: seed, namespace: namespace).stream("jitter/\(job.id)/\(job.version)")
+            var jitter = streams.stream("jitter/\(job.id)/\(job.version)")
             switch machine.apply(.timerFired, at: job.step, request: job.request, using: &jitter) {
             case .moveTo(let transition):
+                let stored = JobRecordCoding.StoredPayload(text: record.payload, decoded: job)
                 let moved = try move(&job, to: transition, at: at, trigger: "timer", eventPayload: nil,
-                                     machine: machine, publicURL: publicURL, in: db)
+                                     machine: machine, publicURL: publicURL, reusing: stored, in: db)
                 transitions += moved
                 if let next = job.dueAt, next.unixMilliseconds <= target {
                     earliestNew = min(earliestNew, next.unixMilliseconds)
