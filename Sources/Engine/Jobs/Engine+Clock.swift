@@ -107,6 +107,9 @@ extension Engine {
 
     func runDueBatch(namespace: String, upTo target: Int64, in db: SQLiteConnection) throws -> DueBatch {
         let due = try db.jobs.due(namespace: namespace, at: target, limit: Self.dueBatchSize)
+        heldEvents.begin()
+        // On a throw the closure's savepoint undoes the batch; the held rows go with it.
+        defer { heldEvents.discard() }
         let publicURL = self.publicURL
         var transitions: [AppliedTransition] = []
         var processed = 0
@@ -162,6 +165,7 @@ extension Engine {
                 try store(job, machine: machine, in: db)
             }
         }
+        try heldEvents.end(in: db)
         return DueBatch(transitions: transitions, processed: processed, outbound: outbound)
     }
 

@@ -47,6 +47,8 @@ public final class Engine: Sendable {
     public let events = EventBroadcaster()
     /// Totals since start, for metrics (Events/).
     public let counters = EngineCounters()
+    /// History rows of the due batch being run, appended together at its end (Jobs/).
+    let heldEvents = EventAppendBuffer()
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store
@@ -204,9 +206,9 @@ public final class Engine: Sendable {
     }
 
     func recordEvent(job: Job, entry: StepEntry, fault: String? = nil, in db: SQLiteConnection) throws {
-        _ = try db.events.append(JobEventRecord(jobID: job.id, namespace: job.namespace, at: entry.at.unixMilliseconds,
-                                                fromState: entry.fromState, toState: entry.state,
-                                                detail: Self.eventDetail(entry, fault: fault)))
+        try heldEvents.append(JobEventRecord(jobID: job.id, namespace: job.namespace, at: entry.at.unixMilliseconds,
+                                             fromState: entry.fromState, toState: entry.state,
+                                             detail: Self.eventDetail(entry, fault: fault)), in: db)
     }
 
     /// The event's `detail`: exactly `JSONValue.object(["event"?, "fault"?, "step", "trigger"]).serialized()`,

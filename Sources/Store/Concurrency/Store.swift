@@ -15,8 +15,9 @@ public final class Store: Sendable {
         public var maximumBatchSize: Int
         /// How long to wait on a lock held by another process before failing with SQLITE_BUSY.
         public var busyTimeoutMilliseconds: Int
-        /// The writer's page cache bound. SQLite's 2 MiB default holds ~10,000 jobs' pages; past
-        /// that every transition of a large advance re-read its pages from the OS (a pread each).
+        /// The writer's page cache bound. SQLite's 2 MiB default holds the pages of a few thousand
+        /// jobs and their history (~360 bytes a job); past that, every transition of a large
+        /// advance re-read its pages from the OS, a pread each.
         public var writerCacheKibibytes: Int
         public var migrations: [Migration]
 

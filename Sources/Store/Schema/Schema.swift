@@ -123,8 +123,8 @@ public enum Schema {
     /// (https://www.sqlite.org/withoutrowid.html): a lookup by id is one B-tree search instead of
     /// the id index then the rowid table, and jobs that fall due together, which the scheduler
     /// takes in (due_at, id) order, sit side by side, so a batch of transitions rewrites a few
-    /// consecutive pages instead of one scattered page per job (measured: the WAL written per
-    /// 1,000 moved jobs fell from ~4 MB to ~0.3 MB). `seq` keeps the insertion order the rowid
+    /// consecutive pages instead of one scattered page per job (measured with 100,000 jobs due
+    /// at once: the WAL written per 1,000 moved jobs fell from ~4 MB to ~0.4 MB). `seq` keeps the insertion order the rowid
     /// used to give (the queue of jobs waiting for a slot is served first come, first served).
     /// `jobs_due` goes: nothing asks for due jobs across namespaces, and every transition paid
     /// for keeping it.
