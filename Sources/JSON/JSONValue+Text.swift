@@ -69,7 +69,7 @@ extension JSONValue {
     /// Parses JSON text (RFC 8259, strict); nil when it is not valid JSON.
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
         do {
-            return try JSONParser.parse(bytes: bytes).value
+            return try JSONParser.parseValue(bytes: bytes)
         } catch {
             return nil
         }

@@ -62,7 +62,7 @@ public struct EventRecords {
     }
 
     /// 6 parameters a row: 384 stays under SQLite's historical 999-parameter limit.
-    static let rowsPerStatement = 64
+    public static let rowsPerStatement = 64
 
     private func insert(_ rows: ArraySlice<JobEventRecord>) throws {
         let values = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows.count).joined(separator: ", ")
