@@ -62,7 +62,6 @@ try await withThrowingTaskGroup(of: Void.self) { group in
 let createSeconds = seconds(since: start)
 print("created \(jobCount) jobs in \(String(format: "%.2f", createSeconds)) s (\(Int(Double(jobCount) / createSeconds)) jobs/s, 64 concurrent)")
 
-if ProcessInfo.processInfo.environment["BENCH_PAUSE"] != nil { FileHandle.standardError.write(Data("PAUSE\n".utf8)); sleep(4) } // TEMP
 start = DispatchTime.now().uptimeNanoseconds
 let cpuStart = cpuSeconds()
 let transitions = try await engine.advance(namespace: "bench", by: 10_000)

@@ -85,4 +85,11 @@ import Testing
             #expect(Engine.eventDetail(entry, fault: fault) == JSONValue.object(object).serialized())
         }
     }
+
+    @Test func lazyJitter_drawsExactlyTheJobsJitterStream() {
+        let streams = RandomStreams(seed: 42, namespace: "a")
+        var lazy = Engine.LazyJitter(streams: streams, jobID: "job_1", version: 3)
+        var eager = streams.stream("jitter/job_1/3")
+        #expect((0..<5).map { _ in lazy.next() } == (0..<5).map { _ in eager.next() })
+    }
 }

@@ -91,6 +91,27 @@ extension Engine {
         return all
     }
 
+    /// A timer move's jitter generator: the stream `jitter/<id>/<version>` that `send` and hook
+    /// events use too, seeded on its first draw. Most timer moves draw nothing (no jittered
+    /// duration), and deriving the seed means building and hashing the stream name per job.
+    struct LazyJitter: RandomNumberGenerator {
+        let streams: RandomStreams
+        let jobID: String
+        let version: Int
+        private var generator: SplitMix64?
+
+        init(streams: RandomStreams, jobID: String, version: Int) {
+            self.streams = streams
+            self.jobID = jobID
+            self.version = version
+        }
+
+        mutating func next() -> UInt64 {
+            if generator == nil { generator = streams.stream("jitter/\(jobID)/\(version)") }
+            return generator!.next()
+        }
+    }
+
     /// A (service, kind, scenario) triple, the key of a lifecycle machine.
     struct ScenarioKey: Hashable {
         var service: String
@@ -140,7 +161,7 @@ extension Engine {
                 continue
             }
             let at = Timestamp(unixMilliseconds: dueAt)
-            var jitter = streams.stream("jitter/\(job.id)/\(job.version)")
+            var jitter = LazyJitter(streams: streams, jobID: job.id, version: job.version)
             switch machine.apply(.timerFired, at: job.step, request: job.request, using: &jitter) {
             case .moveTo(let transition):
                 let stored = JobRecordCoding.StoredPayload(text: record.payload, decoded: job)
