@@ -15,18 +15,13 @@ public final class Store: Sendable {
         public var maximumBatchSize: Int
         /// How long to wait on a lock held by another process before failing with SQLITE_BUSY.
         public var busyTimeoutMilliseconds: Int
-        /// The writer's page cache bound. SQLite's 2 MiB default holds the pages of a few thousand
-        /// jobs and their history (~360 bytes a job); past that, every transition of a large
-        /// advance re-read its pages from the OS, a pread each.
-        public var writerCacheKibibytes: Int
         public var migrations: [Migration]
 
         public init(readerCount: Int = 4, maximumBatchSize: Int = 256, busyTimeoutMilliseconds: Int = 5_000,
-                    writerCacheKibibytes: Int = 64 * 1_024, migrations: [Migration] = Schema.migrations) {
+                    migrations: [Migration] = Schema.migrations) {
             self.readerCount = readerCount
             self.maximumBatchSize = maximumBatchSize
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
-            self.writerCacheKibibytes = writerCacheKibibytes
             self.migrations = migrations
         }
     }
@@ -43,8 +38,7 @@ public final class Store: Sendable {
     /// Opens (creating if needed) the database at `path`, or `:memory:`, and migrates it.
     /// Throws `SQLiteError.schemaTooNew` for a database written by a newer build.
     public init(path: String, configuration: Configuration = Configuration()) throws {
-        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds,
-                                              cacheKibibytes: configuration.writerCacheKibibytes)
+        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
         try Migrator.migrate(connection, with: configuration.migrations)
         self.path = path
         self.writer = GroupCommitWriter(connection: connection, maximumBatchSize: configuration.maximumBatchSize)

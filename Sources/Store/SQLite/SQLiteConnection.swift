@@ -19,9 +19,7 @@ public final class SQLiteConnection {
     /// - Parameters:
     ///   - queryOnly: refuse writes on this connection (`PRAGMA query_only`); used for readers.
     ///   - busyTimeoutMilliseconds: how long to wait on a lock another process holds.
-    ///   - cacheKibibytes: the page cache's upper bound; nil keeps SQLite's default (2 MiB).
-    public init(path: String, queryOnly: Bool = false, busyTimeoutMilliseconds: Int = 5_000,
-                cacheKibibytes: Int? = nil) throws(SQLiteError) {
+    public init(path: String, queryOnly: Bool = false, busyTimeoutMilliseconds: Int = 5_000) throws(SQLiteError) {
         var db: OpaquePointer?
         // NOMUTEX: thread confinement is ours to guarantee (see the type comment), so SQLite's
         // per-connection mutex would be pure overhead. EXRESCODE: extended codes from open, too.
@@ -38,7 +36,7 @@ public final class SQLiteConnection {
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, Int32(clamping: busyTimeoutMilliseconds))
         do {
-            try configure(queryOnly: queryOnly, cacheKibibytes: cacheKibibytes)
+            try configure(queryOnly: queryOnly)
         } catch {
             cache.removeAll()
             sqlite3_close(db)
@@ -48,7 +46,7 @@ public final class SQLiteConnection {
     }
 
     // Through executeScript: these run once, so caching them would only hold statements open.
-    private func configure(queryOnly: Bool, cacheKibibytes: Int?) throws(SQLiteError) {
+    private func configure(queryOnly: Bool) throws(SQLiteError) {
         if !isInMemory {
             // WAL lets readers keep their snapshot while the writer commits, and makes a commit one
             // append to the -wal file instead of a rewrite of the database (https://www.sqlite.org/wal.html).
@@ -67,11 +65,6 @@ public final class SQLiteConnection {
         try executeScript("PRAGMA foreign_keys = ON")
         if queryOnly {
             try executeScript("PRAGMA query_only = ON")
-        }
-        if let cacheKibibytes {
-            // A negative size is in KiB rather than pages (https://www.sqlite.org/pragma.html#pragma_cache_size).
-            // The cache grows only as pages are used, so a small database costs no more.
-            try executeScript("PRAGMA cache_size = -\(max(1, cacheKibibytes))")
         }
     }
 

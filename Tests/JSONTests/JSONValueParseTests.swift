@@ -3,7 +3,7 @@ import Testing
 
 /// `JSONValue.parse` (straight to values) must agree with `JSONParser.parse(...).value`, and
 /// `serialized()` (with its no-escape fast path) must escape exactly what JSON requires.
-@Suite struct JSONValueTextTests {
+@Suite struct JSONValueParseTests {
     @Test(arguments: [
         #"{"port": 8000, "rate": 0.1965, "big": 1e3, "neg": -0, "s": "a\u00e9\ud83d\ude00\n", "n": null, "t": [true, false]}"#,
         #"{"a": 1, "a": 2, "b": {"c": [], "d": {}}, "e": [[1], [2, [3]]]}"#,
