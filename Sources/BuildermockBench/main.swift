@@ -29,6 +29,19 @@ let engine = Engine(store: try Store(path: directory.appendingPathComponent("ben
 
 func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
+/// CPU seconds (user + system, every thread) the process has used: on a shared, busy machine the
+/// wall time of a phase swings with the load; its CPU time much less.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 // Create concurrently, 64 at a time, so writes share transactions the way HTTP requests do.
 var start = DispatchTime.now().uptimeNanoseconds
 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -50,9 +63,11 @@ let createSeconds = seconds(since: start)
 print("created \(jobCount) jobs in \(String(format: "%.2f", createSeconds)) s (\(Int(Double(jobCount) / createSeconds)) jobs/s, 64 concurrent)")
 
 start = DispatchTime.now().uptimeNanoseconds
+let cpuStart = cpuSeconds()
 let transitions = try await engine.advance(namespace: "bench", by: 10_000)
 let advanceSeconds = seconds(since: start)
-print("advance moved \(transitions.count) jobs one step in \(String(format: "%.3f", advanceSeconds)) s (\(Int(Double(transitions.count) / advanceSeconds)) transitions/s)")
+let advanceCPU = cpuSeconds() - cpuStart
+print("advance moved \(transitions.count) jobs one step in \(String(format: "%.3f", advanceSeconds)) s (\(Int(Double(transitions.count) / advanceSeconds)) transitions/s, \(String(format: "%.3f", advanceCPU)) s CPU)")
 
 start = DispatchTime.now().uptimeNanoseconds
 var found = 0

@@ -30,17 +30,25 @@ extension JSONValue {
             out += "]"
         case .object(let members):
             out += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
+            // Sorted pairs rather than sorted keys, so no value is looked up again by its key.
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out += "," }
-                JSONValue.writeString(key, to: &out)
+                JSONValue.writeString(member.key, to: &out)
                 out += ":"
-                members[key]!.write(to: &out)
+                member.value.write(to: &out)
             }
             out += "}"
         }
     }
 
     static func writeString(_ value: String, to out: inout String) {
+        // Most strings (ids, states, keys) need no escape: one append instead of one per scalar.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         // Copies the runs between escapes whole: appending scalar by scalar was a visible share of
         // every response's CPU. Each byte that needs escaping is ASCII, so the run boundaries fall
@@ -75,7 +83,7 @@ extension JSONValue {
     /// Parses JSON text (RFC 8259, strict); nil when it is not valid JSON.
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
         do {
-            return try JSONParser.parse(bytes: bytes).value
+            return try JSONParser.parseValue(bytes: bytes)
         } catch {
             return nil
         }

@@ -22,4 +22,29 @@ import Store
         #expect(try db.events.list(namespace: "ns", limit: 1).map(\.seq) == [s1])
         try db.close()
     }
+
+    @Test func appendContentsOf_insertsEveryRowInOrder_acrossStatementBoundaries() throws {
+        let db = try makeMigratedConnection()
+        try db.jobs.insert(.make(id: "j1"))
+        try db.jobs.insert(.make(id: "j2"))
+        let first = try db.events.append(JobEventRecord(jobID: "j1", namespace: "ns", at: 0, fromState: nil, toState: "queued"))
+        // Two full statements and a remainder.
+        let count = EventRecords.rowsPerStatement * 2 + 5
+        let events = (0..<count).map { index in
+            JobEventRecord(jobID: index.isMultiple(of: 3) ? "j2" : "j1", namespace: "ns", at: Int64(index),
+                           fromState: index == 0 ? nil : "s\(index - 1)", toState: "s\(index)", detail: #"{"i":\#(index)}"#)
+        }
+        try db.events.append(contentsOf: events)
+        try db.events.append(contentsOf: [])
+        let stored = try db.events.list(namespace: "ns", after: first, limit: 1_000)
+        #expect(stored.map { JobEventRecord(jobID: $0.jobID, namespace: $0.namespace, at: $0.at, fromState: $0.fromState,
+                                            toState: $0.toState, detail: $0.detail) } == events)
+        #expect(stored.map(\.seq) == Array(first + 1...first + Int64(count)))
+        // A row for a job that does not exist fails the whole call like a single append would.
+        #expect(throws: SQLiteError.self) {
+            try db.events.append(contentsOf: [JobEventRecord(jobID: "missing", namespace: "ns", at: 0, fromState: nil,
+                                                             toState: "x")])
+        }
+        try db.close()
+    }
 }

@@ -58,6 +58,21 @@ import Store
         try db.close()
     }
 
+    @Test func inState_listsOneKindsJobsInAState_inCreationOrder() throws {
+        let db = try makeMigratedConnection()
+        try db.jobs.insert(.make(id: "late", kind: "webhook", state: "delivering", createdAt: 9))
+        try db.jobs.insert(.make(id: "early", kind: "webhook", state: "delivering", createdAt: 1))
+        try db.jobs.insert(.make(id: "done", kind: "webhook", state: "delivered", createdAt: 0))
+        try db.jobs.insert(.make(id: "build", kind: "build", state: "delivering", createdAt: 0))
+        try db.jobs.insert(.make(id: "other", namespace: "elsewhere", kind: "webhook", state: "delivering"))
+        try db.jobs.insert(.make(id: "agents", service: "agents", kind: "webhook", state: "delivering"))
+        #expect(try db.jobs.inState(namespace: "ns", service: "builds", kind: "webhook", state: "delivering", limit: 10)
+            .map(\.id) == ["early", "late"])
+        #expect(try db.jobs.inState(namespace: "ns", service: "builds", kind: "webhook", state: "delivering", limit: 1)
+            .map(\.id) == ["early"])
+        try db.close()
+    }
+
     @Test func dueQuery_usesThePartialIndex() throws {
         let db = try makeMigratedConnection()
         let plan = try db.query("""

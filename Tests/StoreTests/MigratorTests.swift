@@ -18,7 +18,7 @@ import Store
             // A database as version 1 of the code left it.
             let db = try SQLiteConnection(path: temp.path)
             try Migrator.migrate(db, with: Array(Schema.migrations.prefix(1)))
-            try db.jobs.insert(.make(id: "job_old"))
+            try insertBeforeVersion4(.make(id: "job_old"), into: db)
             #expect(throws: SQLiteError.self) { try db.execute("SELECT * FROM journal") }
             try db.close()
         }
@@ -67,4 +67,79 @@ import Store
         #expect(try Migrator.migrate(db, with: next) == [Schema.currentVersion + 1])
         try db.close()
     }
+}
+
+/// Migration 4 rebuilds `jobs` as a WITHOUT ROWID table while `job_events` references it.
+@Suite struct JobsClusteredMigrationTests {
+    @Test func jobsRebuild_keepsEveryRowEveryEventAndTheInsertionOrder() throws {
+        let temp = try TemporaryDatabase()
+        do {
+            // A database as version 3 of the code left it: ids inserted out of id order, with history.
+            let db = try SQLiteConnection(path: temp.path)
+            try Migrator.migrate(db, with: Array(Schema.migrations.prefix(3)))
+            for (index, id) in ["job_c", "job_a", "job_b"].enumerated() {
+                var job = JobRecord.make(id: id, state: "waiting", dueAt: index == 2 ? 5_000 : nil, createdAt: 7)
+                job.payload = #"{"data":{"x":"\#(id)"}}"#
+                try insertBeforeVersion4(job, into: db)
+                try db.events.append(JobEventRecord(jobID: id, namespace: "ns", at: 7, fromState: nil, toState: "waiting"))
+            }
+            try db.close()
+        }
+        let store = try Store(path: temp.path)
+        try store.readSync { db in
+            #expect(try db.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
+            let sql = try db.queryFirst("SELECT sql FROM sqlite_schema WHERE name = 'jobs'") { $0.string(0) } ?? ""
+            #expect(sql.contains("WITHOUT ROWID"))
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'jobs_due'") { $0.int(0) } == 0)
+            #expect(try db.query("PRAGMA foreign_key_check") { $0.string(0) }.isEmpty)
+            let stored = try #require(try db.jobs.get(id: "job_b"))
+            #expect(stored.payload == #"{"data":{"x":"job_b"}}"#)
+            #expect(stored.dueAt == 5_000)
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM job_events") { $0.int(0) } == 3)
+            // Same created_at: the old rowid order (c, a, b) carries over as `seq`.
+            #expect(try db.jobs.waiting(namespace: "ns", service: "builds", kind: "build", state: "waiting", limit: 10)
+                .map(\.id) == ["job_c", "job_a"])
+        }
+        // New rows continue the order, and the foreign key still cascades.
+        try store.writeSync { db in
+            try db.jobs.insert(.make(id: "job_0", state: "waiting", dueAt: nil, createdAt: 7))
+            #expect(try db.jobs.waiting(namespace: "ns", service: "builds", kind: "build", state: "waiting", limit: 10)
+                .map(\.id) == ["job_c", "job_a", "job_0"])
+            #expect(try db.jobs.delete(id: "job_a"))
+            #expect(try db.events.list(jobID: "job_a").isEmpty)
+            #expect(try db.events.list(jobID: "job_c").count == 1)
+        }
+        try store.close()
+    }
+
+    @Test func rebuildThatBreaksAForeignKey_rollsBackAndRestoresEnforcement() throws {
+        let db = try SQLiteConnection(path: ":memory:")
+        let migrations = [
+            Migration(version: 1, name: "tables", sql: """
+                CREATE TABLE parent (id TEXT PRIMARY KEY);
+                CREATE TABLE child (parent_id TEXT REFERENCES parent (id));
+                INSERT INTO parent VALUES ('p'); INSERT INTO child VALUES ('p');
+                """),
+            Migration(version: 2, name: "lossy rebuild", rebuildsReferencedTables: true, sql: """
+                CREATE TABLE parent_new (id TEXT PRIMARY KEY) WITHOUT ROWID;
+                DROP TABLE parent;
+                ALTER TABLE parent_new RENAME TO parent;
+                """),
+        ]
+        #expect(throws: SQLiteError.self) { try Migrator.migrate(db, with: migrations) }
+        #expect(try Migrator.currentVersion(of: db) == 1)
+        #expect(try db.queryFirst("SELECT COUNT(*) FROM parent") { $0.int(0) } == 1)
+        #expect(try db.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
+        try db.close()
+    }
+}
+
+/// A job row as code before migration 4 wrote it (no `seq` column yet).
+func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
+    try db.execute("""
+        INSERT INTO jobs (id, namespace, service, kind, state, step, due_at, scenario, payload, created_at, updated_at, version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, [.text(job.id), .text(job.namespace), .text(job.service), .text(job.kind), .text(job.state),
+              .integer(Int64(job.step)), job.dueAt.map(SQLiteValue.integer) ?? .null, .text(job.scenario),
+              .text(job.payload), .integer(job.createdAt), .integer(job.updatedAt), .integer(Int64(job.version))])
 }

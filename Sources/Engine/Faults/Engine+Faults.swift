@@ -146,7 +146,9 @@ extension Engine {
         let faults = try loadFaults(namespace: job.namespace, in: db)
         guard faults.contains(where: { $0.rule.kind.layer == .lifecycle }) else { return nil }
         guard let failure = machine.failureStep, transition.step != failure.id else { return nil }
-        // Moves made so far: one event per step entered, the first being the creation.
+        // Moves made so far: one event per step entered, the first being the creation. Rows a due
+        // batch still holds back count too.
+        try heldEvents.flush(in: db)
         let move = try db.events.list(jobID: job.id).count
         let call = FaultCall(layer: .lifecycle, service: job.service, jobIDs: [job.id], jobKind: job.kind)
         let decision = decide(namespace: job.namespace, call: call) { rule in

@@ -91,6 +91,34 @@ extension Engine {
         return all
     }
 
+    /// A timer move's jitter generator: the stream `jitter/<id>/<version>` that `send` and hook
+    /// events use too, seeded on its first draw. Most timer moves draw nothing (no jittered
+    /// duration), and deriving the seed means building and hashing the stream name per job.
+    struct LazyJitter: RandomNumberGenerator {
+        let streams: RandomStreams
+        let jobID: String
+        let version: Int
+        private var generator: SplitMix64?
+
+        init(streams: RandomStreams, jobID: String, version: Int) {
+            self.streams = streams
+            self.jobID = jobID
+            self.version = version
+        }
+
+        mutating func next() -> UInt64 {
+            if generator == nil { generator = streams.stream("jitter/\(jobID)/\(version)") }
+            return generator!.next()
+        }
+    }
+
+    /// A (service, kind, scenario) triple, the key of a lifecycle machine.
+    struct ScenarioKey: Hashable {
+        var service: String
+        var kind: String
+        var scenario: String
+    }
+
     struct DueBatch: Sendable {
         var transitions: [AppliedTransition]
         var processed: Int
@@ -100,6 +128,9 @@ extension Engine {
 
     func runDueBatch(namespace: String, upTo target: Int64, in db: SQLiteConnection) throws -> DueBatch {
         let due = try db.jobs.due(namespace: namespace, at: target, limit: Self.dueBatchSize)
+        heldEvents.begin()
+        // On a throw the closure's savepoint undoes the batch; the held rows go with it.
+        defer { heldEvents.discard() }
         let publicURL = self.publicURL
         var transitions: [AppliedTransition] = []
         var processed = 0
@@ -107,23 +138,35 @@ extension Engine {
         // so that everything still runs in due-time order.
         var earliestNew = Int64.max
         var outbound = false
+        // Due jobs mostly share a few scenarios: look each machine up once per batch, not per job.
+        var machineCache: [ScenarioKey: LifecycleMachine?] = [:]
+        let streams = RandomStreams(seed: seed, namespace: namespace)
         batch: for record in due {
             guard let dueAt = record.dueAt else { continue }
             if earliestNew < dueAt { break }
-            var job = try JobRecordCoding.job(from: record, machines: machines)
+            let key = ScenarioKey(service: record.service, kind: record.kind, scenario: record.scenario)
+            let found: LifecycleMachine?
+            if let cached = machineCache[key] {
+                found = cached
+            } else {
+                found = machines[Self.machineKey(record.service, record.kind, record.scenario)]
+                machineCache[key] = found
+            }
+            var job = try JobRecordCoding.job(from: record, machine: found)
             processed += 1
-            guard let machine = machines[Self.machineKey(job.service, job.kind, job.scenario)] else {
+            guard let machine = found else {
                 // The scenario is gone (fixtures changed under a stored job): stop its timer.
                 job.dueAt = nil
                 if let anyMachine = machines.values.first { try store(job, machine: anyMachine, in: db) }
                 continue
             }
             let at = Timestamp(unixMilliseconds: dueAt)
-            var jitter = RandomStreams(seed: seed, namespace: namespace).stream("jitter/\(job.id)/\(job.version)")
+            var jitter = LazyJitter(streams: streams, jobID: job.id, version: job.version)
             switch machine.apply(.timerFired, at: job.step, request: job.request, using: &jitter) {
             case .moveTo(let transition):
+                let stored = JobRecordCoding.StoredPayload(text: record.payload, decoded: job)
                 let moved = try move(&job, to: transition, at: at, trigger: "timer", eventPayload: nil,
-                                     machine: machine, publicURL: publicURL, in: db)
+                                     machine: machine, publicURL: publicURL, reusing: stored, in: db)
                 transitions += moved
                 if let next = job.dueAt, next.unixMilliseconds <= target {
                     earliestNew = min(earliestNew, next.unixMilliseconds)
@@ -143,6 +186,7 @@ extension Engine {
                 try store(job, machine: machine, in: db)
             }
         }
+        try heldEvents.end(in: db)
         return DueBatch(transitions: transitions, processed: processed, outbound: outbound)
     }
 

@@ -47,6 +47,8 @@ public final class Engine: Sendable {
     public let events = EventBroadcaster()
     /// Totals since start, for metrics (Events/).
     public let counters = EngineCounters()
+    /// History rows of the due batch being run, appended together at its end (Jobs/).
+    let heldEvents = EventAppendBuffer()
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store
@@ -82,6 +84,13 @@ public final class Engine: Sendable {
     }
 
     func hooks(for kind: ScenarioKind) -> (any LifecycleHooks)? { hooks.withLock { $0[kind] } }
+
+    /// Services whose `webhook` jobs are deliveries (`enableWebhookDeliveries`), by name.
+    func webhookDeliveryServices() -> [String] {
+        hooks.withLock { hooks in
+            hooks.compactMap { $0.key.kind == "webhook" && $0.value is WebhookDeliveryHooks ? $0.key.service : nil }.sorted()
+        }
+    }
 
     // MARK: - Time
 
@@ -197,12 +206,31 @@ public final class Engine: Sendable {
     }
 
     func recordEvent(job: Job, entry: StepEntry, fault: String? = nil, in db: SQLiteConnection) throws {
-        var detail: [String: JSONValue] = ["step": .string(entry.step), "trigger": .string(entry.trigger)]
-        if let fault { detail["fault"] = .string(fault) }
-        if let payload = entry.eventPayload { detail["event"] = payload }
-        _ = try db.events.append(JobEventRecord(jobID: job.id, namespace: job.namespace, at: entry.at.unixMilliseconds,
-                                                fromState: entry.fromState, toState: entry.state,
-                                                detail: JSONValue.object(detail).serialized()))
+        try heldEvents.append(JobEventRecord(jobID: job.id, namespace: job.namespace, at: entry.at.unixMilliseconds,
+                                             fromState: entry.fromState, toState: entry.state,
+                                             detail: Self.eventDetail(entry, fault: fault)), in: db)
+    }
+
+    /// The event's `detail`: exactly `JSONValue.object(["event"?, "fault"?, "step", "trigger"]).serialized()`,
+    /// written straight out (keys already in sorted order) since every transition pays for it.
+    static func eventDetail(_ entry: StepEntry, fault: String?) -> String {
+        var detail = "{"
+        if let payload = entry.eventPayload {
+            detail += "\"event\":"
+            payload.write(to: &detail)
+            detail += ","
+        }
+        if let fault {
+            detail += "\"fault\":"
+            JSONValue.string(fault).write(to: &detail)
+            detail += ","
+        }
+        detail += "\"step\":"
+        JSONValue.string(entry.step).write(to: &detail)
+        detail += ",\"trigger\":"
+        JSONValue.string(entry.trigger).write(to: &detail)
+        detail += "}"
+        return detail
     }
 
     func applied(_ job: Job, _ entry: StepEntry) -> AppliedTransition {
@@ -325,17 +353,20 @@ public final class Engine: Sendable {
         return deleted
     }
 
-    func store(_ job: Job, machine: LifecycleMachine, in db: SQLiteConnection) throws {
-        let record = JobRecordCoding.record(from: job, machine: machine)
+    func store(_ job: Job, machine: LifecycleMachine, reusing stored: JobRecordCoding.StoredPayload? = nil,
+               in db: SQLiteConnection) throws {
+        let record = JobRecordCoding.record(from: job, machine: machine, reusing: stored)
         guard try db.jobs.update(record) else {
             throw EngineError.storage("job \(job.id) changed concurrently (version \(job.version))")
         }
     }
 
-    /// Moves `job` into a new step: effects, hook, row update, event row, spawned jobs.
+    /// Moves `job` into a new step: effects, hook, row update, event row, spawned jobs. `stored` is
+    /// the payload `job` was read from, if the caller has it.
     @discardableResult
     func move(_ job: inout Job, to transition: LifecycleMachine.Transition, at: Timestamp, trigger: String,
               eventPayload: JSONValue?, machine: LifecycleMachine, publicURL: String,
+              reusing stored: JobRecordCoding.StoredPayload? = nil,
               in db: SQLiteConnection) throws -> [AppliedTransition] {
         var transition = transition
         var fault: String?
@@ -354,7 +385,7 @@ public final class Engine: Sendable {
         job.updatedAt = at
         job.finishedAt = transition.isTerminal ? at : nil
         let context = try applyEntry(entry, to: &job, publicURL: publicURL, in: db)
-        try store(job, machine: machine, in: db)
+        try store(job, machine: machine, reusing: stored, in: db)
         job.version += 1
         try recordEvent(job: job, entry: entry, fault: fault, in: db)
         var transitions = [applied(job, entry)]

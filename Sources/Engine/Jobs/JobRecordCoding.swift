@@ -5,22 +5,52 @@ import JSON
 /// Job ⇄ row. The row's `step` is the index of the step in its scenario; `payload` holds the
 /// request, the document and `finishedAt` as one JSON object.
 enum JobRecordCoding {
-    static func record(from job: Job, machine: LifecycleMachine) -> JobRecord {
-        var payload: [String: JSONValue] = ["request": job.request, "data": .object(job.data)]
-        if let finishedAt = job.finishedAt { payload["finishedAt"] = .int(finishedAt.unixMilliseconds) }
+    /// The payload text a job was read from and what it decoded to: a move that leaves all three
+    /// values as they were writes the text back instead of serialising the document again.
+    struct StoredPayload {
+        let text: String
+        let request: JSONValue
+        let data: [String: JSONValue]
+        let finishedAt: Timestamp?
+
+        init(text: String, decoded job: Job) {
+            self.text = text
+            request = job.request
+            data = job.data
+            finishedAt = job.finishedAt
+        }
+
+        func matches(_ job: Job) -> Bool {
+            finishedAt == job.finishedAt && data == job.data && request == job.request
+        }
+    }
+
+    static func record(from job: Job, machine: LifecycleMachine, reusing stored: StoredPayload? = nil) -> JobRecord {
+        let payloadText: String
+        if let stored, stored.matches(job) {
+            payloadText = stored.text
+        } else {
+            var payload: [String: JSONValue] = ["request": job.request, "data": .object(job.data)]
+            if let finishedAt = job.finishedAt { payload["finishedAt"] = .int(finishedAt.unixMilliseconds) }
+            payloadText = JSONValue.object(payload).serialized()
+        }
         let stepIndex = machine.scenario.steps.firstIndex { $0.id == job.step } ?? -1
         return JobRecord(id: job.id, namespace: job.namespace, service: job.service, kind: job.kind, state: job.state,
                          step: stepIndex, dueAt: job.dueAt?.unixMilliseconds, scenario: job.scenario,
-                         payload: JSONValue.object(payload).serialized(),
+                         payload: payloadText,
                          createdAt: job.createdAt.unixMilliseconds, updatedAt: job.updatedAt.unixMilliseconds,
                          version: job.version)
     }
 
     static func job(from record: JobRecord, machines: [String: LifecycleMachine]) throws -> Job {
+        try job(from: record, machine: machines[Engine.machineKey(record.service, record.kind, record.scenario)])
+    }
+
+    /// `machine` is the record's (service, kind, scenario) machine, or nil when there is none.
+    static func job(from record: JobRecord, machine: LifecycleMachine?) throws -> Job {
         guard let payload = JSONValue.parse(record.payload)?.objectValue else {
             throw EngineError.storage("job \(record.id) has an unreadable payload")
         }
-        let machine = machines[Engine.machineKey(record.service, record.kind, record.scenario)]
         let steps = machine?.scenario.steps ?? []
         let step = steps.indices.contains(record.step) ? steps[record.step].id : "#\(record.step)"
         var finishedAt: Timestamp?

@@ -108,8 +108,15 @@ extension Engine {
     /// Sends every attempt due by `target` in `namespace` (concurrently: each is its own receiver's
     /// business) and records each outcome. Called by `runDue` between batches, outside any transaction.
     func performDueWebhookAttempts(namespace: String, upTo target: Int64) async throws -> [AppliedTransition] {
+        // Asked after every advance, so it must not cost a scan of the namespace: only services
+        // that deliver webhooks can have attempts pending, and each one's deliveries sit together
+        // in jobs_listing.
+        let services = webhookDeliveryServices()
+        guard !services.isEmpty else { return [] }
         let records = try await storeRead { db in
-            try db.jobs.list(namespace: namespace, kind: "webhook", state: "delivering", limit: 1_000).items
+            try services.flatMap { service in
+                try db.jobs.inState(namespace: namespace, service: service, kind: "webhook", state: "delivering", limit: 1_000)
+            }
         }
         var due: [DueAttempt] = []
         for record in records {

@@ -6,8 +6,10 @@ public struct JobRecords {
 
     /// Throws `SQLiteError.constraint` if the id exists.
     public func insert(_ job: JobRecord) throws {
+        // `seq` records insertion order; jobs_seq makes the MAX one index probe.
         try db.execute("""
-            INSERT INTO jobs (\(JobRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO jobs (\(JobRecord.columns), seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM jobs))
             """, [.text(job.id), .text(job.namespace), .text(job.service), .text(job.kind), .text(job.state),
                   .integer(Int64(job.step)), SQLiteValue(job.dueAt), .text(job.scenario), .text(job.payload),
                   .integer(job.createdAt), .integer(job.updatedAt), .integer(Int64(job.version))])
@@ -69,14 +71,27 @@ public struct JobRecords {
     }
 
     /// The oldest jobs of one kind in `state` that wait for an event (no timer), in creation order
-    /// (rowid breaks ties: ids are random, insertion order is not): a queue of jobs waiting for a
+    /// (`seq` breaks ties: ids are random, insertion order is not): a queue of jobs waiting for a
     /// free slot. Walks jobs_listing from the oldest job of the kind.
     public func waiting(namespace: String, service: String, kind: String, state: String,
                         limit: Int) throws -> [JobRecord] {
         try db.query("""
             SELECT \(JobRecord.columns) FROM jobs
             WHERE namespace = ? AND service = ? AND kind = ? AND state = ? AND due_at IS NULL
-            ORDER BY created_at, rowid LIMIT ?
+            ORDER BY created_at, seq LIMIT ?
+            """, [.text(namespace), .text(service), .text(kind), .text(state), .integer(Int64(limit))],
+            row: JobRecord.init(row:))
+    }
+
+    /// The oldest jobs of one kind of one service in `state`, in creation order, without the total
+    /// `list` counts: walks only that kind's part of jobs_listing, however many other jobs the
+    /// namespace holds.
+    public func inState(namespace: String, service: String, kind: String, state: String,
+                        limit: Int) throws -> [JobRecord] {
+        try db.query("""
+            SELECT \(JobRecord.columns) FROM jobs
+            WHERE namespace = ? AND service = ? AND kind = ? AND state = ?
+            ORDER BY created_at, id LIMIT ?
             """, [.text(namespace), .text(service), .text(kind), .text(state), .integer(Int64(limit))],
             row: JobRecord.init(row:))
     }

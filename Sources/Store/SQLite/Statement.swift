@@ -7,6 +7,9 @@ public final class Statement {
     let handle: OpaquePointer
     /// The SQL it was prepared from, carried into every error it raises.
     public let sql: String
+    /// No bind or step since the last reset: a second reset would do nothing but cost two calls
+    /// (a cached statement is reset after each use and again when it is fetched).
+    private var isReset = true
 
     init(database: OpaquePointer, sql: String) throws(SQLiteError) {
         var handle: OpaquePointer?
@@ -40,6 +43,7 @@ public final class Statement {
     // MARK: Binding (indices are 1-based, as in SQLite)
 
     public func bind(_ value: SQLiteValue, at index: Int) throws(SQLiteError) {
+        isReset = false
         let i = Int32(index)
         let code: Int32
         switch value {
@@ -99,6 +103,7 @@ public final class Statement {
     /// Advances one row: true when a row is available, false when the statement is done.
     @discardableResult
     public func step() throws(SQLiteError) -> Bool {
+        isReset = false
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW:
@@ -124,8 +129,10 @@ public final class Statement {
     /// Rewinds for another run and clears bindings. Its result code repeats the last step's
     /// error, already reported, so it is not rethrown here.
     public func reset() {
+        guard !isReset else { return }
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+        isReset = true
     }
 
     /// True while the statement has been stepped and not reset, i.e. it may hold a read snapshot.

@@ -31,13 +31,31 @@ public enum Migrator {
         }
         var applied: [Int] = []
         for migration in migrations where migration.version > current {
+            // The pragma is a no-op inside a transaction, so it is switched around it.
+            if migration.rebuildsReferencedTables { try db.executeScript("PRAGMA foreign_keys = OFF") }
+            defer {
+                // Outside a transaction (committed or rolled back by now) this pragma cannot fail.
+                if migration.rebuildsReferencedTables { try? db.executeScript("PRAGMA foreign_keys = ON") }
+            }
             try db.transaction {
                 try migration.apply(db)
+                if migration.rebuildsReferencedTables { try checkForeignKeys(db, after: migration) }
                 try db.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)",
                                [.integer(Int64(migration.version)), .text(migration.name)])
             }
             applied.append(migration.version)
         }
         return applied
+    }
+
+    /// Throws (rolling the migration back) if a rebuilt table left a dangling reference.
+    private static func checkForeignKeys(_ db: SQLiteConnection, after migration: Migration) throws {
+        let violations = try db.query("PRAGMA foreign_key_check") { "\($0.string(0)) row \($0.int64(1)) → \($0.string(2))" }
+        guard violations.isEmpty else {
+            // 787 is SQLITE_CONSTRAINT_FOREIGNKEY, a macro Swift does not import.
+            throw SQLiteError.constraint(sql: "PRAGMA foreign_key_check", code: 787,
+                                   message: "migration \(migration.version) (\(migration.name)) broke foreign keys: "
+                                       + violations.prefix(5).joined(separator: ", "))
+        }
     }
 }
