@@ -42,13 +42,6 @@ extension JSONValue {
     }
 
     static func writeString(_ value: String, to out: inout String) {
-        // Most strings (ids, states, keys) need no escape: one append instead of one per scalar.
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            out += "\""
-            out += value
-            out += "\""
-            return
-        }
         out += "\""
         // Copies the runs between escapes whole: appending scalar by scalar was a visible share of
         // every response's CPU. Each byte that needs escaping is ASCII, so the run boundaries fall
