@@ -74,17 +74,10 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 
 python3 - "$WORK" "$ROUNDS" <<'PY'
-import re, sys, statistics, pathlib
+import sys, statistics, pathlib
+sys.path.insert(0, "scripts/lib")
+from wrk_results import parse
 work, rounds = pathlib.Path(sys.argv[1]), int(sys.argv[2])
-def unit(v, u): return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[u]
-def parse(f):
-    t = f.read_text()
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", t)
-    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", t); p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", t)
-    errs = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", t))
-    non2 = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
-    return (float(rps.group(1)) if rps else 0.0, unit(*p50.groups()) if p50 else 0, unit(*p99.groups()) if p99 else 0,
-            errs + (int(non2.group(1)) if non2 else 0))
 print("| mode | server | req/s (median) | p50 ms | p99 ms | errors | buildermock/nginx |")
 print("|---|---|---|---|---|---|---|")
 for mode in ("keepalive", "close"):

@@ -70,18 +70,11 @@ journaled=$(curl -fs -H "$H" "http://127.0.0.1:$JOURNAL_PORT/__admin/requests?li
 echo "journal of the bench namespace after the run: $journaled entries (bounded by --journal-limit)" >&2
 
 python3 - "$WORK" "$ROUNDS" <<'PY'
-import re, sys, statistics, pathlib
+import sys, statistics, pathlib
+sys.path.insert(0, "scripts/lib")
+from wrk_results import parse
 work, rounds = pathlib.Path(sys.argv[1]), int(sys.argv[2])
 names = ["health", "agent", "build-journal", "build-no-journal"]
-def unit(v, u): return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[u]
-def parse(f):
-    t = f.read_text()
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", t)
-    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", t); p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", t)
-    errs = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", t))
-    non2 = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
-    return (float(rps.group(1)) if rps else 0.0, unit(*p50.groups()) if p50 else 0, unit(*p99.groups()) if p99 else 0,
-            errs + (int(non2.group(1)) if non2 else 0))
 res = {n: [parse(work / f"wrk-{n}-{r}.txt") for r in range(1, rounds + 1)] for n in names}
 print("| route | req/s median (min–max) | p50 ms | p99 ms | errors |")
 print("|---|---|---|---|---|")
