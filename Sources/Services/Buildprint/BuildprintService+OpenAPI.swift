@@ -5,16 +5,10 @@ public import JSON
 /// `BuildprintSettings.openAPIDocument`); only the model enum is this server's own, because
 /// `--strict` and the world fixture change which models are accepted.
 extension BuildprintService {
-    /// The served document's text, built on first use; nil when the settings name none.
-    public var openAPIText: LazyJSONText? {
-        guard let base = settings.openAPIDocument else { return nil }
-        return LazyJSONText { [self] in base().map(openAPIDocument(base:)) }
-    }
-
-    /// `base` with `StartAgentRequest.model.enum` set to the models this server accepts.
-    public func openAPIDocument(base: JSONValue) -> JSONValue {
-        Self.replacing(["components", "schemas", "StartAgentRequest", "properties", "model", "enum"][...],
-                       in: base, with: .array(models.map(JSONValue.string)))
+    /// `base` with `StartAgentRequest.model.enum` set to `models`, the models this server accepts.
+    static func openAPIDocument(base: JSONValue, models: [String]) -> JSONValue {
+        replacing(["components", "schemas", "StartAgentRequest", "properties", "model", "enum"][...],
+                  in: base, with: .array(models.map(JSONValue.string)))
     }
 
     static func replacing(_ path: ArraySlice<String>, in value: JSONValue, with replacement: JSONValue) -> JSONValue {

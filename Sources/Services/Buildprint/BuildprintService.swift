@@ -28,21 +28,34 @@ public struct BuildprintService: Sendable {
     let settings: BuildprintSettings
     let logger: Logger
     let world: BuildprintWorld
+    /// The OpenAPI document's text, built on first request; nil when the settings name none. One
+    /// instance serves both this API's route and the admin API's copy.
+    public let openAPIText: LazyJSONText?
 
     public init(engine: Engine, settings: BuildprintSettings, logger: Logger) {
         self.engine = engine
         self.settings = settings
         self.logger = logger
+        let world: BuildprintWorld
         do {
             world = try BuildprintWorld.load(path: settings.worldFile)
         } catch {
             logger.error("buildprint world fixture unreadable; using none", metadata: ["error": "\(error)"])
             world = BuildprintWorld()
         }
+        self.world = world
+        openAPIText = settings.openAPIDocument.map { base in
+            let models = Self.models(strict: settings.strictModels, world: world)
+            return LazyJSONText { base().map { Self.openAPIDocument(base: $0, models: models) } }
+        }
     }
 
     /// Every model id this server accepts, in the order the 400 and the OpenAPI document list them.
-    var models: [String] { settings.strictModels ? world.currentModels : world.currentModels + world.legacyModels }
+    var models: [String] { Self.models(strict: settings.strictModels, world: world) }
+
+    static func models(strict: Bool, world: BuildprintWorld) -> [String] {
+        strict ? world.currentModels : world.currentModels + world.legacyModels
+    }
 
     public func register(on router: inout Router) {
         engine.register(AgentHooks(), service: "buildprint", kind: "agent")
