@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 
@@ -76,14 +77,38 @@ class Server:
         return self.proc.returncode if self.proc else None
 
     def rss_kb(self):
-        try:
-            with open(f"/proc/{self.proc.pid}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        return int(line.split()[1])
-        except FileNotFoundError:
-            return None
+        return proc_status_kb(self.proc.pid)
+
+
+def proc_status_kb(pid, key="VmRSS"):
+    """A kB figure of /proc/PID/status (VmRSS, VmHWM, …), or None once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except FileNotFoundError:
         return None
+    return None
+
+
+def verdict(name, failures, log):
+    """Prints the failures (at most 30) and where the server log is, or "NAME: OK"; the exit status."""
+    if failures:
+        print(f"FAILED ({len(failures)}):", *failures[:30], sep="\n  ")
+        print(f"  server log: {log}")
+        return 1
+    print(f"{name}: OK")
+    return 0
+
+
+def run(main, servers):
+    """Exits with main()'s status, leaving none of `servers` running whatever happened."""
+    try:
+        sys.exit(main())
+    finally:
+        for server in servers:
+            server.ensure_stopped()
 
 
 class Client:

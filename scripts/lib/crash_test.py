@@ -136,20 +136,10 @@ def main():
           f"refused {stats['refused'] or 'none'}, transport errors during kills {stats['transport_errors']}")
     print(f"  final states: {dict(sorted(by_state.items()))}")
     print(f"  load and kills {load_done - started:.1f}s, final check {time.monotonic() - load_done:.1f}s")
-    if failures:
-        print(f"FAILED ({len(failures)}):", *failures[:30], sep="\n  ")
-        print(f"  server log: {log}")
-        return 1
     if checked == 0:
-        print("FAILED: no job was acknowledged")
-        return 1
-    print("crash test: OK")
-    return 0
+        failures.append("no job was acknowledged")
+    return bmload.verdict("crash test", failures, log)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    finally:
-        for server in SERVERS:
-            server.ensure_stopped()
+    bmload.run(main, SERVERS)

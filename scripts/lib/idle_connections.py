@@ -18,14 +18,6 @@ import bmload  # noqa: E402
 REQUEST = b"GET /__admin/health HTTP/1.1\r\nHost: bench\r\n\r\n"
 
 
-def proc_status(pid, key):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    return None
-
-
 def read_response(sock, deadline):
     """One complete response on a blocking socket (Content-Length bodies only: health has one)."""
     data = b""
@@ -113,11 +105,11 @@ def main():
         port = server.start()
         pid = server.pid
         time.sleep(0.2)
-        rss_idle, threads_idle = proc_status(pid, "VmRSS"), len(os.listdir(f"/proc/{pid}/task"))
+        rss_idle, threads_idle = bmload.proc_status_kb(pid), len(os.listdir(f"/proc/{pid}/task"))
         started = time.monotonic()
         sockets, answered = open_idle(port, args.connections, started + 90)
         opened_s = time.monotonic() - started
-        rss_open, threads_open = proc_status(pid, "VmRSS"), len(os.listdir(f"/proc/{pid}/task"))
+        rss_open, threads_open = bmload.proc_status_kb(pid), len(os.listdir(f"/proc/{pid}/task"))
 
         probes = []
         for _ in range(args.probes):

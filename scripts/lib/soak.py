@@ -162,17 +162,8 @@ def main():
         failures.append(f"RSS grew {growth * 100:.1f}% after warm-up")
     if sum(finished.values()) == 0:
         failures.append("no job reached a terminal state")
-    if failures:
-        print(f"FAILED ({len(failures)}):", *failures[:30], sep="\n  ")
-        print(f"  server log: {log}")
-        return 1
-    print("soak: OK")
-    return 0
+    return bmload.verdict("soak", failures, log)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    finally:
-        for server in SERVERS:
-            server.ensure_stopped()
+    bmload.run(main, SERVERS)

@@ -9,6 +9,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(__file__))
+import bmload  # noqa: E402
+
 REQUEST = b"GET /__admin/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
 
 
@@ -19,19 +22,6 @@ def health_ok(port):
             return s.recv(64).startswith(b"HTTP/1.1 200")
     except OSError:
         return False
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def rss_kib(pid, key="VmRSS"):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
 
 
 def anonymous_kib(pid):
@@ -49,7 +39,7 @@ def main():
     ready, rss, anon = [], [], []
     with tempfile.TemporaryDirectory(prefix="bm-startup-") as work:
         for n in range(args.starts):
-            port = free_port()
+            port = bmload.free_port()
             db = os.path.join(work, f"start{n}.sqlite")
             started = time.perf_counter()
             proc = subprocess.Popen([args.binary, "serve", "--port", str(port), "--db", db, "--log-level", "warning"],
@@ -62,7 +52,7 @@ def main():
                     time.sleep(0.0005)
                 ready.append((time.perf_counter() - started) * 1000)
                 time.sleep(0.5)
-                rss.append(rss_kib(proc.pid) / 1024)
+                rss.append(bmload.proc_status_kb(proc.pid) / 1024)
                 anon.append(anonymous_kib(proc.pid) / 1024)
             finally:
                 proc.terminate()
