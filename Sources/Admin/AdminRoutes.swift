@@ -245,7 +245,7 @@ public struct AdminRoutes: Sendable {
     }
 
     static func json(_ status: HTTPStatus, _ value: JSONValue) -> HTTPResponse {
-        .json(status, value.serialized())
+        .json(status, bytes: value.serializedBytes())
     }
 
     static func clockJSON(_ info: ClockInfo) -> JSONValue {

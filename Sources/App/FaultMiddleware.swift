@@ -38,8 +38,9 @@ public struct FaultMiddleware: HTTPMiddleware {
             }
             fault = await engine.headerFault(kind, namespace: namespace, service: mount?.service)
         } else {
-            let call = FaultCall.http(service: mount?.service, method: request.method.rawValue, path: request.path)
-            guard let chosen = await engine.httpFault(namespace: namespace, call: call) else {
+            guard let chosen = await engine.httpFault(
+                namespace: namespace,
+                call: FaultCall.http(service: mount?.service, method: request.method.rawValue, path: request.path)) else {
                 return await next.respond(to: request)
             }
             fault = chosen

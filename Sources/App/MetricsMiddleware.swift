@@ -18,7 +18,7 @@ public struct MetricsMiddleware: HTTPMiddleware {
         let start = DispatchTime.now().uptimeNanoseconds
         let response = await next.respond(to: request)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let route = router.routePattern(method: request.method, path: request.path) ?? "unmatched"
+        let route = response.route ?? router.routePattern(method: request.method, path: request.path) ?? "unmatched"
         metrics.record(service: ServiceNames.service(forPath: route == "unmatched" ? request.path : route),
                        method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds)
         return response

@@ -76,6 +76,19 @@ import Testing
         #expect(router.routePattern(method: .get, path: "/") == "/")
     }
 
+    @Test func answeredResponses_carryTheRoutePattern_soMetricsNeedNotMatchAgain() async {
+        let router = Self.makeRouter()
+        for (method, target) in [(HTTPMethod.get, "/api/v1/builds/b_1"), (.get, "/api/v1/builds/latest"),
+                                 (.delete, "/api/v1/builds/b7/logs/12"), (.get, "/api/v1/ops/reset"),
+                                 (.head, "/api/v1/builds/x"), (.get, "/teapot"), (.get, "/boom")] {
+            let path = String(target.split(separator: "?")[0])
+            #expect(await Self.call(router, method, target).route == router.routePattern(method: method, path: path))
+        }
+        // No route answered: 404 and 405 carry none.
+        #expect(await Self.call(router, .get, "/nope").route == nil)
+        #expect(await Self.call(router, .put, "/api/v1/builds").route == nil)
+    }
+
     @Test func unknownPath_is404JSON() async {
         let response = await Self.call(Self.makeRouter(), .get, "/api/v1/nothing")
         #expect(response.status == .notFound)

@@ -29,6 +29,17 @@ import Testing
         #expect(JSONValue.double(.nan).serialized() == "null")
     }
 
+    @Test(arguments: [Int64.min, Int64.min + 1, -10, -1, 0, 7, 10, 99, 1_000, Int64.max])
+    func integers_printInDecimal_likeSwiftDoes(_ value: Int64) {
+        #expect(JSONValue.int(value).serialized() == String(value))
+    }
+
+    @Test func bytes_areTheUTF8OfTheText() {
+        let value: JSONValue = ["name": "é\u{1}", "n": [.int(Int64.min), 3], "ok": true]
+        #expect(value.serializedBytes() == Array(value.serialized().utf8))
+        #expect(value.serialized() == #"{"n":[-9223372036854775808,3],"name":"é\u0001","ok":true}"#)
+    }
+
     @Test(arguments: [
         #"{"s":"a\u00e9\ud83d\ude00\n\"\\","n":null,"t":[true,false,0,-1,2.5]}"#,
         #"["\u0001",{"k":{"k":["v"]}},""]"#,

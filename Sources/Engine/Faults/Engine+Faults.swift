@@ -106,8 +106,10 @@ extension Engine {
     // MARK: - Decisions
 
     /// The fault an HTTP request gets from the namespace's rules, counted and persisted, or nil.
-    public func httpFault(namespace: String, call: FaultCall) async -> InjectedFault? {
+    public func httpFault(namespace: String, call makeCall: @autoclosure () -> FaultCall) async -> InjectedFault? {
+        // Every request asks; with no rules it must cost a lookup, not a call description.
         if let cached = faultBook.cached(namespace), !cached.contains(where: { $0.rule.kind.layer == .http }) { return nil }
+        let call = makeCall()
         do {
             if faultBook.cached(namespace) == nil {
                 _ = try await storeRead { db in try self.loadFaults(namespace: namespace, in: db) }

@@ -214,23 +214,24 @@ public final class Engine: Sendable {
     /// The event's `detail`: exactly `JSONValue.object(["event"?, "fault"?, "step", "trigger"]).serialized()`,
     /// written straight out (keys already in sorted order) since every transition pays for it.
     static func eventDetail(_ entry: StepEntry, fault: String?) -> String {
-        var detail = "{"
+        var detail = Array("{".utf8)
+        detail.reserveCapacity(96)
         if let payload = entry.eventPayload {
-            detail += "\"event\":"
+            detail += "\"event\":".utf8
             payload.write(to: &detail)
-            detail += ","
+            detail += ",".utf8
         }
         if let fault {
-            detail += "\"fault\":"
+            detail += "\"fault\":".utf8
             JSONValue.string(fault).write(to: &detail)
-            detail += ","
+            detail += ",".utf8
         }
-        detail += "\"step\":"
+        detail += "\"step\":".utf8
         JSONValue.string(entry.step).write(to: &detail)
-        detail += ",\"trigger\":"
+        detail += ",\"trigger\":".utf8
         JSONValue.string(entry.trigger).write(to: &detail)
-        detail += "}"
-        return detail
+        detail += "}".utf8
+        return String(decoding: detail, as: UTF8.self)
     }
 
     func applied(_ job: Job, _ entry: StepEntry) -> AppliedTransition {
@@ -253,7 +254,7 @@ public final class Engine: Sendable {
     func readJob(id: String, namespace: String) throws -> Job? {
         do {
             guard let record = try store.readSync({ db in try db.jobs.get(id: id, namespace: namespace) }) else { return nil }
-            return try JobRecordCoding.job(from: record, machines: machines)
+            return try JobRecordCoding.job(from: record, machines: machines, polled: true)
         } catch let error as EngineError {
             throw error
         } catch {

@@ -5,6 +5,10 @@ import JSON
 /// Job ⇄ row. The row's `step` is the index of the step in its scenario; `payload` holds the
 /// request, the document and `finishedAt` as one JSON object.
 enum JobRecordCoding {
+    /// Shared by every engine in the process; entries are checked against the stored text, so
+    /// sharing is safe (see `PayloadDecodeCache`).
+    static let payloads = PayloadDecodeCache(capacity: 4096)
+
     /// The payload text a job was read from and what it decoded to: a move that leaves all three
     /// values as they were writes the text back instead of serialising the document again.
     struct StoredPayload {
@@ -42,13 +46,19 @@ enum JobRecordCoding {
                          version: job.version)
     }
 
-    static func job(from record: JobRecord, machines: [String: LifecycleMachine]) throws -> Job {
-        try job(from: record, machine: machines[Engine.machineKey(record.service, record.kind, record.scenario)])
+    /// - Parameter polled: a read on behalf of a client, which will likely read the same job again
+    ///   soon: the decoded payload is looked up in and kept in `payloads`. Batch work (a due batch,
+    ///   an export) would only churn the cache.
+    static func job(from record: JobRecord, machines: [String: LifecycleMachine], polled: Bool = false) throws -> Job {
+        try job(from: record, machine: machines[Engine.machineKey(record.service, record.kind, record.scenario)],
+                polled: polled)
     }
 
     /// `machine` is the record's (service, kind, scenario) machine, or nil when there is none.
-    static func job(from record: JobRecord, machine: LifecycleMachine?) throws -> Job {
-        guard let payload = JSONValue.parse(record.payload)?.objectValue else {
+    static func job(from record: JobRecord, machine: LifecycleMachine?, polled: Bool = false) throws -> Job {
+        let decoded = polled ? payloads.payload(id: record.id, text: record.payload)
+                             : JSONValue.parse(record.payload)?.objectValue
+        guard let payload = decoded else {
             throw EngineError.storage("job \(record.id) has an unreadable payload")
         }
         let steps = machine?.scenario.steps ?? []

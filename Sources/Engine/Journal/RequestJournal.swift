@@ -211,14 +211,22 @@ public final class RequestJournal: Sendable {
     /// The headers columns hold `{"fields":[[name,value],…],"body_size":N}`: fields in order with
     /// repeats (a dictionary would lose both), and the body's real size, which a cut body no longer shows.
     static func headersText(_ headers: HTTPHeaders, bodySize: Int) -> String {
-        // Written by hand: this runs for every journaled message, and building a JSONValue
-        // dictionary only to sort two keys costs more than the insert.
-        var out = #"{"body_size":"# + String(bodySize) + #","fields":["#
+        // Written by hand into bytes: this runs for every journaled message, and building a JSONValue
+        // dictionary (or appending to a String piece by piece) cost more than the insert.
+        var out = Array(#"{"body_size":"#.utf8)
+        out.reserveCapacity(64 + headers.count * 48)
+        out += String(bodySize).utf8
+        out += #","fields":["#.utf8
         for (index, field) in headers.enumerated() {
-            if index > 0 { out += "," }
-            out += #"[""# + JSONText.escape(field.name) + #"",""# + JSONText.escape(field.value) + #""]"#
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            JSONValue.string(field.name).write(to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONValue.string(field.value).write(to: &out)
+            out.append(UInt8(ascii: "]"))
         }
-        return out + "]}"
+        out += "]}".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func headers(fromText text: String) -> (headers: HTTPHeaders, bodySize: Int?) {

@@ -18,8 +18,8 @@ public enum NamespaceResolver {
             guard isValid(tenant) else { throw EngineError.invalidNamespace(tenant) }
             return tenant
         }
-        if let token = bearerToken(headers) {
-            return namespace(forToken: token)
+        if let value = headers["Authorization"], let range = bearerTokenRange(value) {
+            return namespace(forTokenBytes: value.utf8[range])
         }
         return fallback
     }
@@ -27,18 +27,52 @@ public enum NamespaceResolver {
     /// The namespace a token maps to: `tok-` and 16 hex digits of its FNV-1a hash. Stable across
     /// runs and machines; never the token itself, so tokens do not show up in admin listings.
     public static func namespace(forToken token: String) -> String {
-        let hash = StableHash.fnv1a64(token)
-        let hex = String(hash, radix: 16)
-        return "tok-" + String(repeating: "0", count: 16 - hex.count) + hex
+        namespace(forTokenBytes: token.utf8)
     }
 
-    /// The token of an `Authorization: Bearer TOKEN` header (scheme case-insensitive, RFC 9110 §11.1).
+    private static func namespace(forTokenBytes token: some Sequence<UInt8>) -> String {
+        let hash = StableHash.fnv1a64(token)
+        // Every request resolves its namespace, some several times (faults, journal, the service):
+        // 20 ASCII bytes written in place, not `String(radix:)` plus padding.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            for (offset, byte) in "tok-".utf8.enumerated() { buffer[offset] = byte }
+            for nibble in 0..<16 {
+                let value = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * nibble)) & 0xF
+                buffer[4 + nibble] = value < 10 ? 0x30 + value : 0x57 + value
+            }
+            return 20
+        }
+    }
+
+    /// The token of an `Authorization: Bearer TOKEN` header (scheme case-insensitive, RFC 9110 §11.1):
+    /// leading spaces skipped, the scheme ends at the first space, the token is the rest with spaces
+    /// and tabs trimmed.
     public static func bearerToken(_ headers: HTTPHeaders) -> String? {
-        guard let value = headers["Authorization"] else { return nil }
-        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: " \t")
-        return token.isEmpty ? nil : token
+        guard let value = headers["Authorization"], let range = bearerTokenRange(value) else { return nil }
+        return String(value[range])
+    }
+
+    /// Where the token sits in an `Authorization` value; nil when the value is not a Bearer credential.
+    static func bearerTokenRange(_ value: String) -> Range<String.Index>? {
+        let utf8 = value.utf8
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var index = utf8.startIndex
+        while index < utf8.endIndex, utf8[index] == space { index = utf8.index(after: index) }
+        let schemeStart = index
+        while index < utf8.endIndex, utf8[index] != space { index = utf8.index(after: index) }
+        guard index < utf8.endIndex, isBearer(utf8[schemeStart..<index]) else { return nil }
+        var start = utf8.index(after: index), end = utf8.endIndex
+        while start < end, utf8[start] == space || utf8[start] == tab { start = utf8.index(after: start) }
+        while end > start {
+            let before = utf8.index(before: end)
+            guard utf8[before] == space || utf8[before] == tab else { break }
+            end = before
+        }
+        return start < end ? start..<end : nil
+    }
+
+    private static func isBearer(_ scheme: Substring.UTF8View) -> Bool {
+        scheme.count == 6 && zip(scheme, "bearer".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// 1–64 of letters, digits, `.`, `_`, `-`.
@@ -48,14 +82,5 @@ public enum NamespaceResolver {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == 0x2E || byte == 0x5F || byte == 0x2D
         }
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var s = self
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

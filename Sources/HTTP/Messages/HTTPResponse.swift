@@ -8,6 +8,9 @@ public struct HTTPResponse: Sendable {
     public var delivery: Delivery
     /// The fault that bent this response, by name, for the journal; never sent to the client.
     public var appliedFault: String?
+    /// The pattern of the route that answered ("/api/v1/builds/:id"), set by `Router`; nil when no
+    /// route did (404, 405, or a middleware answered in its place). Never sent to the client.
+    public var route: String?
     /// When set, the body is produced over time and `body` is ignored; see `ResponseStream`.
     public var stream: ResponseStream?
 
@@ -24,6 +27,13 @@ public struct HTTPResponse: Sendable {
         var headers = headers
         headers.set("Content-Type", contentType)
         self.init(status: status, headers: headers, body: Array(text.utf8))
+    }
+
+    /// A JSON response from already-encoded UTF-8 bytes.
+    public static func json(_ status: HTTPStatus = .ok, bytes: [UInt8], headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var headers = headers
+        headers.set("Content-Type", "application/json")
+        return HTTPResponse(status: status, headers: headers, body: bytes)
     }
 
     /// A JSON response from already-encoded UTF-8 text.
@@ -60,6 +70,10 @@ public enum Delivery: Sendable, Equatable {
 /// Minimal JSON string escaping for bodies the core writes itself (RFC 8259 §7).
 public enum JSONText {
     public static func escape(_ string: String) -> String {
+        // Most text (header values, ids, messages) needs no escape at all: hand it back uncopied.
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return string
+        }
         var out = ""
         out.reserveCapacity(string.utf8.count)
         for scalar in string.unicodeScalars {

@@ -113,7 +113,7 @@ public struct AppBuildsService: Sendable {
     }
 
     static func json(_ status: HTTPStatus, _ value: JSONValue) -> HTTPResponse {
-        .json(status, value.serialized())
+        .json(status, bytes: value.serializedBytes())
     }
 
     // MARK: - Builds

@@ -25,7 +25,7 @@ struct MihuError: HTTPResponseError, Sendable {
         return .object(["success": false, "message": .string(message), "error": .object(error)])
     }
 
-    var response: HTTPResponse { .json(status, json.serialized()) }
+    var response: HTTPResponse { .json(status, bytes: json.serializedBytes()) }
 
     // MARK: The documented and inferred cases
 

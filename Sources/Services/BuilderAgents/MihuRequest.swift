@@ -75,14 +75,15 @@ enum MihuHTTP {
 
     /// `{"success": true, "message"?, "data"}`.
     static func success(_ status: HTTPStatus = .ok, message: String?, data: JSONValue) -> HTTPResponse {
-        var out = #"{"data":"#
+        var out = Array(#"{"data":"#.utf8)
+        out.reserveCapacity(512)
         data.write(to: &out)
         if let message {
-            out += #","message":"#
+            out += #","message":"#.utf8
             JSONValue.string(message).write(to: &out)
         }
-        out += #","success":true}"#
-        return .json(status, out)
+        out += #","success":true}"#.utf8
+        return .json(status, bytes: out)
     }
 
     /// The inferred paginator: `?page=1&per_page=15` → `(page, perPage)`, 422 on nonsense.

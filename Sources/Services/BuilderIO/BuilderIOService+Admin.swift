@@ -101,7 +101,7 @@ extension BuilderIOService {
     func admin(_ body: () async throws -> (HTTPStatus, JSONValue)) async throws -> HTTPResponse {
         do {
             let (status, value) = try await body()
-            return .json(status, value.serialized())
+            return .json(status, bytes: value.serializedBytes())
         } catch let error as BuilderIOAdminError {
             throw error
         } catch let error as WorldFileError {

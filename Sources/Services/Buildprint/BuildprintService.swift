@@ -256,7 +256,7 @@ public struct BuildprintService: Sendable {
     }
 
     func respond(_ status: HTTPStatus, _ value: JSONValue, namespace: String) -> HTTPResponse {
-        var response = HTTPResponse.json(status, value.serialized())
+        var response = HTTPResponse.json(status, bytes: value.serializedBytes())
         response.headers.set("Date", engine.now(namespace: namespace).httpDate)
         return response
     }

@@ -1,0 +1,49 @@
+import Engine
+import HTTP
+import Testing
+
+/// `NamespaceResolver`: which namespace a request's headers put it in.
+@Suite struct NamespaceResolverTests {
+    @Test(arguments: [
+        ("Bearer abc", "abc"),
+        ("bearer abc", "abc"),
+        ("BEARER abc", "abc"),
+        ("  Bearer   abc \t", "abc"),
+        ("Bearer a b", "a b"),
+        ("Bearer \ttok", "tok"),
+    ])
+    func bearerToken_isTheCredentialAfterTheScheme(_ header: String, _ token: String) {
+        #expect(NamespaceResolver.bearerToken(["Authorization": header]) == token)
+    }
+
+    @Test(arguments: ["Bearer", "Bearer ", "Bearer  \t ", "Basic abc", "Bearerx abc", "Bearer\tabc", "", "  "])
+    func bearerToken_isNil_forAnythingElse(_ header: String) {
+        #expect(NamespaceResolver.bearerToken(["Authorization": header]) == nil)
+    }
+
+    @Test func tokenNamespace_isTokDashAnd16HexDigitsOfTheFNVHash() {
+        // FNV-1a 64 of the empty input is its offset basis; of "a" a published test vector.
+        #expect(NamespaceResolver.namespace(forToken: "") == "tok-cbf29ce484222325")
+        #expect(NamespaceResolver.namespace(forToken: "a") == "tok-af63dc4c8601ec8c")
+        // Leading zeros are kept, so every token namespace has the same length.
+        for token in ["t", "second", "bench-token", "x-0"] {
+            let name = NamespaceResolver.namespace(forToken: token)
+            #expect(name.utf8.count == 20 && name.hasPrefix("tok-"))
+        }
+    }
+
+    @Test func headers_pickExplicitThenTenantThenTokenThenDefault() throws {
+        let bearer: HTTPHeaders = ["Authorization": "Bearer  secret-token "]
+        #expect(try NamespaceResolver.namespace(for: bearer) == NamespaceResolver.namespace(forToken: "secret-token"))
+        var tenant = bearer
+        tenant.add("X-Tenant", "acme")
+        #expect(try NamespaceResolver.namespace(for: tenant, tenantHeader: "X-Tenant") == "acme")
+        var explicit = tenant
+        explicit.add(NamespaceResolver.headerName, "mine")
+        #expect(try NamespaceResolver.namespace(for: explicit, tenantHeader: "X-Tenant") == "mine")
+        #expect(try NamespaceResolver.namespace(for: ["Authorization": "Basic abc"]) == NamespaceResolver.fallback)
+        #expect(throws: EngineError.self) {
+            try NamespaceResolver.namespace(for: [NamespaceResolver.headerName: "bad name"])
+        }
+    }
+}
