@@ -165,6 +165,14 @@ import Testing
         ("Basic dXNlcjpwYXNzd29yZA==", "Basic dXNl…"),
         ("rawtokenwithoutscheme", "rawt…"),
         ("Bearer abcd…", "Bearer abcd…"),
+        // Edges of the scheme split: what follows the first space after the scheme is the credential.
+        ("  Bearer   abcdefghijklmnop", "Bearer   ab…"),
+        ("Bearer ", "…"),
+        ("Bearer  ", "Bearer …"),
+        (" abcdefghijklmnop", " abc…"),
+        ("", "…"),
+        ("Bearer ééééééééééééé", "Bearer éééé…"),
+        ("Bearer éé", "Bearer …"),
     ])
     func redact_keepsTheSchemeAndAShortPrefix(value: String, expected: String) {
         #expect(Redaction.redact(value) == expected)

@@ -83,8 +83,8 @@ public final class RequestJournal: Sendable {
     }
 
     /// Entries that trigger a write at once, without waiting for the window.
-    static let batchSize = 256
-    static let batchWindow = DispatchTimeInterval.milliseconds(5)
+    static let batchSize = 1024
+    static let batchWindow = DispatchTimeInterval.milliseconds(20)
 
     private func queueWrite() {
         // A flush may have taken the buffer since this was scheduled (always so after shutdown's).
@@ -167,10 +167,8 @@ public final class RequestJournal: Sendable {
         }
         guard !batch.isEmpty else { return }
         var added: [String: Int] = [:]
-        for entry in batch {
-            try db.journal.append(Self.record(from: entry))
-            added[entry.namespace, default: 0] += 1
-        }
+        for entry in batch { added[entry.namespace, default: 0] += 1 }
+        try db.journal.append(contentsOf: batch.map(Self.record(from:)))
         for (namespace, count) in added {
             let known = state.withLock { $0.counts[namespace] }
             let total = try known.map { $0 + count } ?? db.journal.count(namespace: namespace)

@@ -81,6 +81,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, E
     /// ASCII case-insensitive comparison without allocating lowercased copies (hot path).
     @inlinable
     public static func namesEqual(_ a: String, _ b: String) -> Bool {
+        // O(1) for native strings, and most names a lookup passes differ in length.
+        guard a.utf8.count == b.utf8.count else { return false }
         var ai = a.utf8.makeIterator(), bi = b.utf8.makeIterator()
         while true {
             let x = ai.next(), y = bi.next()

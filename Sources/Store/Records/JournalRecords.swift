@@ -59,15 +59,42 @@ public struct JournalRecords {
     /// Appends `record` (its `seq` is ignored) and returns the seq it got.
     @discardableResult
     public func append(_ record: JournalRecord) throws -> Int64 {
-        try db.execute("""
-            INSERT INTO journal (namespace, at, method, path, query, status, request_headers, request_body,
-                                 response_headers, response_body, duration_us, fault)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(record.namespace), .integer(record.at), .text(record.method), .text(record.path),
-                  SQLiteValue(record.query), SQLiteValue(record.status), .text(record.requestHeaders),
-                  SQLiteValue(record.requestBody), .text(record.responseHeaders), SQLiteValue(record.responseBody),
-                  SQLiteValue(record.durationMicroseconds), SQLiteValue(record.fault)])
+        try db.execute(Self.insertSQL[1], Self.values(of: record))
         return db.lastInsertRowID
+    }
+
+    /// Appends `records` in order (their `seq`s are ignored), up to `rowsPerInsert` rows per
+    /// statement: one statement per row cost more in statement overhead and `sqlite_sequence`
+    /// updates than the rows themselves.
+    public func append(contentsOf records: [JournalRecord]) throws {
+        var start = 0
+        while start < records.count {
+            let end = min(start + Self.rowsPerInsert, records.count)
+            var arguments: [SQLiteValue] = []
+            arguments.reserveCapacity((end - start) * 12)
+            for record in records[start..<end] { arguments += Self.values(of: record) }
+            try db.execute(Self.insertSQL[end - start], arguments)
+            start = end
+        }
+    }
+
+    /// 32 rows × 12 values stays far below SQLite's bound-parameter limit (32,766).
+    static let rowsPerInsert = 32
+
+    /// `insertSQL[n]` inserts n rows; built once, and each is a cached statement on the connection.
+    static let insertSQL: [String] = (0...rowsPerInsert).map { rows in
+        """
+        INSERT INTO journal (namespace, at, method, path, query, status, request_headers, request_body,
+                             response_headers, response_body, duration_us, fault)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        """
+    }
+
+    static func values(of record: JournalRecord) -> [SQLiteValue] {
+        [.text(record.namespace), .integer(record.at), .text(record.method), .text(record.path),
+         SQLiteValue(record.query), SQLiteValue(record.status), .text(record.requestHeaders),
+         SQLiteValue(record.requestBody), .text(record.responseHeaders), SQLiteValue(record.responseBody),
+         SQLiteValue(record.durationMicroseconds), SQLiteValue(record.fault)]
     }
 
     /// A namespace's entries matching `query`, oldest first; `limit` nil means all.
