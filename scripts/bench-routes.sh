@@ -6,6 +6,10 @@
 #
 #   scripts/bench-routes.sh [--rounds N] [--duration 10s] [--conns 64]
 #
+# Besides req/s it reports the server's CPU time per request (utime+stime from /proc, divided by the
+# requests wrk completed): on a shared, noisy machine that is steadier than throughput, and it says
+# what a route costs the server rather than what the whole machine managed.
+#
 # Both servers run at --log-level warning on fresh databases in a temporary folder; every wrk run is
 # bounded by --duration and everything started is stopped on exit. Scenario order rotates per round.
 # Uses $BUILDERMOCK_BIN, else the release binary, building it if missing.
@@ -61,28 +65,37 @@ done
 for r in $(seq 1 "$ROUNDS"); do
   for i in "${!NAMES[@]}"; do
     name=${NAMES[$(( (i + r - 1) % ${#NAMES[@]} ))]}
+    pid=${PIDS[0]}; [[ $name == build-no-journal ]] && pid=${PIDS[1]}
+    before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
     timeout 120 wrk -t2 -c"$CONNS" -d"$DURATION" --latency --timeout 2s -H "$H" "${URL[$name]}" \
       > "$WORK/wrk-$name-$r.txt" 2>&1 || true
+    echo $(( $(awk '{print $14 + $15}' "/proc/$pid/stat") - before )) > "$WORK/ticks-$name-$r.txt"
     echo "round $r $name done" >&2
   done
 done
 journaled=$(curl -fs -H "$H" "http://127.0.0.1:$JOURNAL_PORT/__admin/requests?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 echo "journal of the bench namespace after the run: $journaled entries (bounded by --journal-limit)" >&2
 
-python3 - "$WORK" "$ROUNDS" <<'PY'
-import sys, statistics, pathlib
+python3 - "$WORK" "$ROUNDS" "$(getconf CLK_TCK)" <<'PY'
+import sys, statistics, pathlib, re
 sys.path.insert(0, "scripts/lib")
 from wrk_results import parse
 work, rounds = pathlib.Path(sys.argv[1]), int(sys.argv[2])
 names = ["health", "agent", "build-journal", "build-no-journal"]
 res = {n: [parse(work / f"wrk-{n}-{r}.txt") for r in range(1, rounds + 1)] for n in names}
-print("| route | req/s median (min–max) | p50 ms | p99 ms | errors |")
-print("|---|---|---|---|---|")
+tick_us = 1e6 / int(sys.argv[3])
+def completed(path):
+    m = re.search(r"(\d+) requests in", path.read_text())
+    return int(m.group(1)) if m else 0
+cpu = {n: [int((work / f"ticks-{n}-{r}.txt").read_text()) * tick_us / max(1, completed(work / f"wrk-{n}-{r}.txt"))
+           for r in range(1, rounds + 1)] for n in names}
+print("| route | req/s median (min–max) | p50 ms | p99 ms | errors | server CPU µs/req median (min–max) |")
+print("|---|---|---|---|---|---|")
 for n in names:
     rps = [x[0] for x in res[n]]
     print(f"| {n} | {statistics.median(rps):,.0f} ({min(rps):,.0f}–{max(rps):,.0f}) | "
           f"{statistics.median(x[1] for x in res[n]):.2f} | {statistics.median(x[2] for x in res[n]):.2f} | "
-          f"{sum(x[3] for x in res[n])} |")
+          f"{sum(x[3] for x in res[n])} | {statistics.median(cpu[n]):.1f} ({min(cpu[n]):.1f}–{max(cpu[n]):.1f}) |")
 def ratio(a, b):
     rs = [x[0] / y[0] for x, y in zip(res[a], res[b]) if y[0]]
     return statistics.median(rs), min(rs), max(rs)
@@ -91,4 +104,7 @@ print(f"\nGET builder-agent ÷ health, per round: median {m:.2f} ({lo:.2f}–{hi
 m, lo, hi = ratio("build-journal", "build-no-journal")
 print(f"GET build with journal ÷ without, per round: median {m:.2f} ({lo:.2f}–{hi:.2f}); "
       f"journal cost {100 * (1 - m):.1f} %  (issue 8 bar: < 10 %)")
+j, p = statistics.median(cpu["build-journal"]), statistics.median(cpu["build-no-journal"])
+print(f"Server CPU per GET build: {j:.1f} µs with the journal, {p:.1f} µs without: the journal costs "
+      f"{j - p:.1f} µs, {100 * (j - p) / j:.0f} % of a journaled request's CPU")
 PY
