@@ -133,6 +133,7 @@ extension Engine {
         defer { heldEvents.discard() }
         let publicURL = self.publicURL
         var transitions: [AppliedTransition] = []
+        transitions.reserveCapacity(due.count)
         var processed = 0
         // A transition may schedule a job earlier than the rest of this batch; stop there and requery
         // so that everything still runs in due-time order.
