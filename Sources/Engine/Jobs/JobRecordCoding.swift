@@ -34,12 +34,17 @@ enum JobRecordCoding {
             if let finishedAt = job.finishedAt { payload["finishedAt"] = .int(finishedAt.unixMilliseconds) }
             payloadText = JSONValue.object(payload).serialized()
         }
-        let stepIndex = machine.scenario.steps.firstIndex { $0.id == job.step } ?? -1
+        let stepIndex = stepIndex(of: job.step, in: machine)
         return JobRecord(id: job.id, namespace: job.namespace, service: job.service, kind: job.kind, state: job.state,
                          step: stepIndex, dueAt: job.dueAt?.unixMilliseconds, scenario: job.scenario,
                          payload: payloadText,
                          createdAt: job.createdAt.unixMilliseconds, updatedAt: job.updatedAt.unixMilliseconds,
                          version: job.version)
+    }
+
+    /// The `step` column: the step's index in its scenario, -1 for a step the scenario lacks.
+    static func stepIndex(of step: String, in machine: LifecycleMachine) -> Int {
+        machine.scenario.steps.firstIndex { $0.id == step } ?? -1
     }
 
     static func job(from record: JobRecord, machines: [String: LifecycleMachine]) throws -> Job {
