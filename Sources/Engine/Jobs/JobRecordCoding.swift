@@ -42,11 +42,6 @@ enum JobRecordCoding {
                          version: job.version)
     }
 
-    /// The `step` column: the step's index in its scenario, -1 for a step the scenario lacks.
-    static func stepIndex(of step: String, in machine: LifecycleMachine) -> Int {
-        machine.scenario.steps.firstIndex { $0.id == step } ?? -1
-    }
-
     static func job(from record: JobRecord, machines: [String: LifecycleMachine]) throws -> Job {
         try job(from: record, machine: machines[Engine.machineKey(record.service, record.kind, record.scenario)])
     }
@@ -67,5 +62,10 @@ enum JobRecordCoding {
                    createdAt: Timestamp(unixMilliseconds: record.createdAt),
                    updatedAt: Timestamp(unixMilliseconds: record.updatedAt),
                    finishedAt: finishedAt, version: record.version)
+    }
+
+    /// The `step` column: the step's index in its scenario, -1 for a step the scenario lacks.
+    static func stepIndex(of step: String, in machine: LifecycleMachine) -> Int {
+        machine.scenario.steps.firstIndex { $0.id == step } ?? -1
     }
 }
