@@ -79,20 +79,33 @@ public struct LifecycleMachine: Sendable {
                       using generator: inout some RandomNumberGenerator) -> Outcome {
         guard let step = stepsByID[stepID] else { return .rejected(.unknownStep(stepID)) }
         let routes: [Route]
-        let context: JSONValue
+        let event: JSONValue?
         switch input {
         case .timerFired:
             guard step.duration != nil, !step.next.isEmpty else { return .rejected(.noTimer(step: step.id)) }
             routes = step.next
-            context = .object(["request": request])
+            event = nil
         case .event(let name, let payload):
             guard let eventRoutes = step.routes(for: name) else {
                 return .rejected(.eventNotAccepted(event: name, step: step.id, state: step.state, accepted: step.acceptedEvents))
             }
             routes = eventRoutes
-            context = .object(["request": request, "event": payload])
+            event = payload
         }
-        guard let route = routes.first(where: { $0.when.allSatisfy { $0.holds(on: context) } }) else {
+        // The context the conditions read is built only for a route that has conditions: most
+        // routes have none, and a large advance applies a timer to every due job.
+        var context: JSONValue?
+        var chosen: Route?
+        for route in routes {
+            if !route.when.isEmpty {
+                let facts = context ?? event.map { .object(["request": request, "event": $0]) } ?? .object(["request": request])
+                context = facts
+                guard route.when.allSatisfy({ $0.holds(on: facts) }) else { continue }
+            }
+            chosen = route
+            break
+        }
+        guard let route = chosen else {
             if case .event(let name, _) = input { return .rejected(.noRouteMatched(event: name, step: step.id)) }
             return .rejected(.noTimer(step: step.id))
         }

@@ -84,6 +84,35 @@ import Store
         try db.close()
     }
 
+    @Test func updateIDs_movesOnlyTheJobsAtThatVersion_acrossChunks_andKeepsTheirPayloads() throws {
+        let db = try makeMigratedConnection()
+        // 300 ids: chunks of 256, 32, 8 and 4.
+        let ids = (0..<300).map { "job_" + String(String(1_000 + $0).dropFirst()) }
+        for id in ids { try db.jobs.insert(.make(id: id)) }
+        var moved = try #require(try db.jobs.get(id: "job_007"))
+        moved.version = 1
+        #expect(try db.jobs.update(moved))
+        #expect(try db.jobs.update(ids: ids, version: 1, state: "building", step: 2, dueAt: 9_000, updatedAt: 500) == 299)
+        for id in ids where id != "job_007" {
+            let job = try #require(try db.jobs.get(id: id))
+            #expect(job.state == "building" && job.step == 2 && job.dueAt == 9_000 && job.updatedAt == 500)
+            #expect(job.version == 2 && job.payload == #"{"n":1}"# && job.scenario == "default")
+        }
+        #expect(try db.jobs.get(id: "job_007")?.state == "queued")
+        #expect(try db.jobs.update(ids: ["job_000", "job_001"], version: 1, state: "x", step: 0, dueAt: nil, updatedAt: 0) == 0)
+        #expect(try db.jobs.update(ids: [], version: 1, state: "x", step: 0, dueAt: nil, updatedAt: 0) == 0)
+        let timerless = try #require(try db.jobs.update(ids: ["job_000"], version: 2, state: "done", step: 3, dueAt: nil,
+                                                        updatedAt: 600) == 1 ? db.jobs.get(id: "job_000") : nil)
+        #expect(timerless.dueAt == nil && timerless.version == 3)
+        // Each chunk finds its rows by primary key, not by walking the table.
+        let plan = try db.query("""
+            EXPLAIN QUERY PLAN UPDATE jobs SET state = 'x', version = version + 1 WHERE version = 1 AND id IN ('a', 'b')
+            """) { $0.string(3) }
+        #expect(plan.contains { $0.contains("PRIMARY KEY") })
+        #expect(!plan.contains { $0.hasPrefix("SCAN") })
+        try db.close()
+    }
+
     @Test func list_filtersPagesAndCounts() throws {
         let db = try makeMigratedConnection()
         for i in 0..<5 {

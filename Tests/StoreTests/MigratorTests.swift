@@ -143,3 +143,44 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
               .integer(Int64(job.step)), job.dueAt.map(SQLiteValue.integer) ?? .null, .text(job.scenario),
               .text(job.payload), .integer(job.createdAt), .integer(job.updatedAt), .integer(Int64(job.version))])
 }
+
+/// Migration 5 drops the namespace index of `job_events` from a database already in use.
+@Suite struct EventsNamespaceIndexMigrationTests {
+    @Test func upgradeInPlace_dropsTheIndex_keepsTheHistory_andEveryQueryAnswersAsBefore() throws {
+        let temp = try TemporaryDatabase()
+        do {
+            // A database as version 4 of the code left it, with history in two namespaces.
+            let db = try SQLiteConnection(path: temp.path)
+            try Migrator.migrate(db, with: Array(Schema.migrations.prefix(4)))
+            for id in ["job_a", "job_b"] { try db.jobs.insert(.make(id: id)) }
+            try db.jobs.insert(.make(id: "job_x", namespace: "other"))
+            try db.events.append(JobEventRecord(jobID: "job_a", namespace: "ns", at: 1, fromState: nil, toState: "queued"))
+            try db.events.append(JobEventRecord(jobID: "job_x", namespace: "other", at: 2, fromState: nil, toState: "queued"))
+            try db.events.append(JobEventRecord(jobID: "job_b", namespace: "ns", at: 3, fromState: nil, toState: "queued"))
+            try db.events.append(JobEventRecord(jobID: "job_a", namespace: "ns", at: 4, fromState: "queued", toState: "done"))
+            try db.close()
+        }
+        let store = try Store(path: temp.path)
+        #expect(try store.schemaVersion() == Schema.currentVersion)
+        try store.readSync { db in
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'job_events_namespace'") { $0.int(0) } == 0)
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'job_events_job'") { $0.int(0) } == 1)
+            #expect(try db.events.list(jobID: "job_a").map(\.toState) == ["queued", "done"])
+            let namespace = try db.events.list(namespace: "ns", limit: 10)
+            #expect(namespace.map(\.jobID) == ["job_a", "job_b", "job_a"])
+            #expect(try db.events.list(namespace: "ns", after: namespace[0].seq, limit: 1).map(\.at) == [3])
+            // A job's history is still found through job_events_job, not by scanning the table.
+            let plan = try db.query("EXPLAIN QUERY PLAN SELECT seq FROM job_events WHERE job_id = ? ORDER BY seq",
+                                    [.text("job_a")]) { $0.string(3) }
+            #expect(plan.contains { $0.contains("job_events_job") })
+        }
+        // Deleting a namespace's jobs still takes their history with them (the cascade uses job_events_job).
+        try store.writeSync { db in
+            #expect(try db.jobs.deleteAll(namespace: "ns") == 2)
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM job_events") { $0.int(0) } == 1)
+            try db.events.append(JobEventRecord(jobID: "job_x", namespace: "other", at: 5, fromState: "queued", toState: "done"))
+            #expect(try db.events.list(namespace: "other", limit: 10).map(\.at) == [2, 5])
+        }
+        try store.close()
+    }
+}

@@ -129,10 +129,15 @@ extension Engine {
     func runDueBatch(namespace: String, upTo target: Int64, in db: SQLiteConnection) throws -> DueBatch {
         let due = try db.jobs.due(namespace: namespace, at: target, limit: Self.dueBatchSize)
         heldEvents.begin()
+        heldMoves.begin()
         // On a throw the closure's savepoint undoes the batch; the held rows go with it.
-        defer { heldEvents.discard() }
+        defer {
+            heldMoves.discard()
+            heldEvents.discard()
+        }
         let publicURL = self.publicURL
         var transitions: [AppliedTransition] = []
+        transitions.reserveCapacity(due.count)
         var processed = 0
         // A transition may schedule a job earlier than the rest of this batch; stop there and requery
         // so that everything still runs in due-time order.
@@ -166,7 +171,7 @@ extension Engine {
             case .moveTo(let transition):
                 let stored = JobRecordCoding.StoredPayload(text: record.payload, decoded: job)
                 let moved = try move(&job, to: transition, at: at, trigger: "timer", eventPayload: nil,
-                                     machine: machine, publicURL: publicURL, reusing: stored, in: db)
+                                     machine: machine, publicURL: publicURL, reusing: stored, holdingRow: true, in: db)
                 transitions += moved
                 if let next = job.dueAt, next.unixMilliseconds <= target {
                     earliestNew = min(earliestNew, next.unixMilliseconds)
@@ -186,6 +191,7 @@ extension Engine {
                 try store(job, machine: machine, in: db)
             }
         }
+        try heldMoves.end(in: db)
         try heldEvents.end(in: db)
         return DueBatch(transitions: transitions, processed: processed, outbound: outbound)
     }

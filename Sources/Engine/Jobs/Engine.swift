@@ -49,6 +49,8 @@ public final class Engine: Sendable {
     public let counters = EngineCounters()
     /// History rows of the due batch being run, appended together at its end (Jobs/).
     let heldEvents = EventAppendBuffer()
+    /// Row updates of the due batch being run, written together per move (Jobs/).
+    let heldMoves = HeldJobMoves()
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store
@@ -354,6 +356,16 @@ public final class Engine: Sendable {
         return deleted
     }
 
+    /// Holds the row update of `job` (a move just applied, not yet stored) when its payload is the
+    /// stored one and a due batch is collecting; false when it must be written now.
+    private func hold(_ job: Job, machine: LifecycleMachine, reusing stored: JobRecordCoding.StoredPayload?) -> Bool {
+        guard let stored, stored.matches(job) else { return false }
+        let step = JobRecordCoding.stepIndex(of: job.step, in: machine)
+        return heldMoves.hold(id: job.id, HeldJobMoves.Move(version: job.version, state: job.state, step: step,
+                                                            dueAt: job.dueAt?.unixMilliseconds,
+                                                            updatedAt: job.updatedAt.unixMilliseconds))
+    }
+
     func store(_ job: Job, machine: LifecycleMachine, reusing stored: JobRecordCoding.StoredPayload? = nil,
                in db: SQLiteConnection) throws {
         let record = JobRecordCoding.record(from: job, machine: machine, reusing: stored)
@@ -363,12 +375,17 @@ public final class Engine: Sendable {
     }
 
     /// Moves `job` into a new step: effects, hook, row update, event row, spawned jobs. `stored` is
-    /// the payload `job` was read from, if the caller has it.
+    /// the payload `job` was read from, if the caller has it. `holdingRow`: a due batch's own timer
+    /// move, whose row update may be held back and written with others of the same move (`heldMoves`).
     @discardableResult
     func move(_ job: inout Job, to transition: LifecycleMachine.Transition, at: Timestamp, trigger: String,
               eventPayload: JSONValue?, machine: LifecycleMachine, publicURL: String,
-              reusing stored: JobRecordCoding.StoredPayload? = nil,
+              reusing stored: JobRecordCoding.StoredPayload? = nil, holdingRow: Bool = false,
               in db: SQLiteConnection) throws -> [AppliedTransition] {
+        // Hooks read and change other jobs, and the events they send move them: rows held back
+        // by this batch go to the table first.
+        let hooked = hooks(for: job.kindKey) != nil
+        if hooked { try heldMoves.flush(in: db) }
         var transition = transition
         var fault: String?
         // A lifecycle `fail` fault replaces this move with one into the scenario's failed step; the
@@ -386,7 +403,9 @@ public final class Engine: Sendable {
         job.updatedAt = at
         job.finishedAt = transition.isTerminal ? at : nil
         let context = try applyEntry(entry, to: &job, publicURL: publicURL, in: db)
-        try store(job, machine: machine, reusing: stored, in: db)
+        if !(holdingRow && !hooked && hold(job, machine: machine, reusing: stored)) {
+            try store(job, machine: machine, reusing: stored, in: db)
+        }
         job.version += 1
         try recordEvent(job: job, entry: entry, fault: fault, in: db)
         var transitions = [applied(job, entry)]

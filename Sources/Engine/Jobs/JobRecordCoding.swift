@@ -38,7 +38,7 @@ enum JobRecordCoding {
             if let finishedAt = job.finishedAt { payload["finishedAt"] = .int(finishedAt.unixMilliseconds) }
             payloadText = JSONValue.object(payload).serialized()
         }
-        let stepIndex = machine.scenario.steps.firstIndex { $0.id == job.step } ?? -1
+        let stepIndex = stepIndex(of: job.step, in: machine)
         return JobRecord(id: job.id, namespace: job.namespace, service: job.service, kind: job.kind, state: job.state,
                          step: stepIndex, dueAt: job.dueAt?.unixMilliseconds, scenario: job.scenario,
                          payload: payloadText,
@@ -72,5 +72,10 @@ enum JobRecordCoding {
                    createdAt: Timestamp(unixMilliseconds: record.createdAt),
                    updatedAt: Timestamp(unixMilliseconds: record.updatedAt),
                    finishedAt: finishedAt, version: record.version)
+    }
+
+    /// The `step` column: the step's index in its scenario, -1 for a step the scenario lacks.
+    static func stepIndex(of step: String, in machine: LifecycleMachine) -> Int {
+        machine.scenario.steps.firstIndex { $0.id == step } ?? -1
     }
 }

@@ -82,7 +82,8 @@ public struct EventRecords {
                      [.text(jobID)], row: JobEventRecord.init(row:))
     }
 
-    /// A namespace's events after `seq`, oldest first: a feed a dashboard can resume.
+    /// A namespace's events after `seq`, oldest first: a feed a dashboard can resume. Walks the table
+    /// in `seq` order (no index by namespace: migration 5), so it is for tests and tools, not a hot path.
     public func list(namespace: String, after seq: Int64 = 0, limit: Int) throws -> [JobEventRecord] {
         try db.query("""
             SELECT \(JobEventRecord.columns) FROM job_events WHERE namespace = ? AND seq > ? ORDER BY seq LIMIT ?

@@ -38,6 +38,41 @@ public struct JobRecords {
         return db.changes == 1
     }
 
+    /// `update` for many jobs making the same move with their payloads unchanged: sets state, step,
+    /// due time and update time of every job in `ids` that still stands at `version`, and bumps it.
+    /// One statement per chunk of ids instead of one per job, and the payload stays where it is
+    /// (nothing to bind, no record rebuilt from the caller's copy).
+    /// - Returns: how many jobs were written; fewer than `ids.count` means one moved on, or was
+    ///   deleted, first (what `update` reports as false), and the caller must not go on.
+    public func update(ids: [String], version: Int, state: String, step: Int, dueAt: Int64?,
+                       updatedAt: Int64) throws -> Int {
+        var written = 0
+        var start = ids.startIndex
+        while start < ids.endIndex {
+            // Chunks whose sizes are powers of two: at most nine statements are ever prepared and cached.
+            let remaining = ids.endIndex - start
+            let size = min(Self.idsPerUpdate, 1 << (Int.bitWidth - 1 - remaining.leadingZeroBitCount))
+            var arguments: [SQLiteValue] = [.text(state), .integer(Int64(step)), SQLiteValue(dueAt), .integer(updatedAt),
+                                            .integer(Int64(version))]
+            arguments.reserveCapacity(arguments.count + size)
+            for id in ids[start..<start + size] { arguments.append(.text(id)) }
+            try db.execute("""
+                UPDATE jobs SET state = ?, step = ?, due_at = ?, updated_at = ?, version = version + 1
+                WHERE version = ? AND id IN (\(Self.placeholders(size)))
+                """, arguments)
+            written += db.changes
+            start += size
+        }
+        return written
+    }
+
+    /// The largest chunk `update(ids:…)` binds, a power of two under SQLite's historical 999 parameters.
+    public static let idsPerUpdate = 256
+
+    private static func placeholders(_ count: Int) -> String {
+        String(repeating: "?, ", count: count - 1) + "?"
+    }
+
     /// Jobs of a namespace, filtered by any of service, kind and state, ordered by creation time
     /// (ties by id), with the total for the same filter.
     public func list(namespace: String, service: String? = nil, kind: String? = nil, state: String? = nil,
