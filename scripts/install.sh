@@ -18,7 +18,7 @@ flags=(-c "$configuration" --scratch-path "$scratch" --product buildermock)
 if [ "$configuration" = release ]; then
   flags+=(--static-swift-stdlib)
   # Startup time and idle memory (issue 2). A position-dependent executable has no relative
-  # relocations to apply at exec (74,000 of them: 1.1 MiB of .rela.dyn read, 0.5 MiB of pages
+  # relocations to apply at exec (50,000 of them: 1.1 MiB of .rela.dyn read, 0.5 MiB of pages
   # copied); not exporting our symbols keeps a 0.7 MiB dynamic symbol table out of every symbol
   # lookup libc and libstdc++ make. Functions in sections of their own let the linker put the ones a
   # start runs (scripts/startup-order.txt, from scripts/startup-order.sh) side by side, so they fill
