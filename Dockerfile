@@ -17,7 +17,7 @@ WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
 COPY fixtures ./fixtures
-COPY scripts/install.sh ./scripts/install.sh
+COPY scripts/install.sh scripts/startup-order.txt ./scripts/
 RUN scripts/install.sh /opt/buildermock
 
 FROM debian:bookworm-slim

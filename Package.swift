@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "Demo", dependencies: ["HTTP", "JSON", .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strictSettings),
         .executableTarget(name: "BuildermockCLI",
-                          dependencies: ["App", "Demo",
+                          dependencies: ["App", "Demo", "JSON",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "Logging", package: "swift-log")],
                           swiftSettings: strictSettings),

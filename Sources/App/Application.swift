@@ -7,7 +7,11 @@ import BuilderAgents
 import BuilderIO
 import Buildprint
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSON
 import Scenarios
 import Store
@@ -191,10 +195,9 @@ public enum FixtureLocator {
             candidates = [configured]
         } else {
             candidates.append(FileManager.default.currentDirectoryPath + "/fixtures")
-            // The executable's real path (/proc/self/exe on Linux): argv[0] is a bare name when the
-            // binary was found through PATH.
-            if let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-                candidates.append(binary.deletingLastPathComponent().deletingLastPathComponent().path
+            // The executable's real path: argv[0] is a bare name when the binary was found through PATH.
+            if let binary = executablePath() {
+                candidates.append(URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent().path
                                   + "/share/buildermock/fixtures")
             }
             // #filePath is Sources/App/Application.swift in the checkout this binary came from.
@@ -202,12 +205,23 @@ public enum FixtureLocator {
                 .deletingLastPathComponent()
             candidates.append(checkout.path + "/fixtures")
         }
-        var isDirectory: ObjCBool = false
+        // Listing it tests for a directory (ObjCBool on Darwin, Bool in FoundationEssentials otherwise).
         for candidate in candidates
-        where FileManager.default.fileExists(atPath: candidate + "/scenarios", isDirectory: &isDirectory) && isDirectory.boolValue {
+        where (try? FileManager.default.contentsOfDirectory(atPath: candidate + "/scenarios")) != nil {
             return candidate
         }
         throw StartupError.noFixtures(searched: candidates)
+    }
+
+    /// The running binary with symlinks resolved: /proc/self/exe on Linux (Bundle is not in
+    /// FoundationEssentials), Bundle elsewhere.
+    static func executablePath() -> String? {
+        #if canImport(FoundationEssentials)
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        #else
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().path
+        #endif
     }
 }
 

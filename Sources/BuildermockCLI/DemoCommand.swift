@@ -1,7 +1,6 @@
 import ArgumentParser
 import App
 import Demo
-import Foundation
 import Logging
 
 /// `buildermock demo [TOUR]`: a guided tour of all four APIs with a live timeline.
@@ -71,13 +70,13 @@ struct DemoCommand: AsyncParsableCommand {
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             let summary = "\(tour.name) tour: \(events.count) events across 4 APIs in \(milliseconds) ms of wall time"
             if json {
-                FileHandle.standardError.write(Data((summary + "\n").utf8))
+                StandardError.write(summary + "\n")
             } else {
                 print("\n" + summary)
             }
         } catch {
             await application?.shutdown()
-            FileHandle.standardError.write(Data("demo failed: \(error)\n".utf8))
+            StandardError.write("demo failed: \(error)\n")
             throw ExitCode.failure
         }
         await application?.shutdown()

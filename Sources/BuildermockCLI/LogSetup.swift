@@ -1,6 +1,11 @@
 import App
-import Foundation
+import JSON
 import Logging
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// The one place `LoggingSystem.bootstrap` is called (STYLE habit 13).
 enum LogSetup {
@@ -38,28 +43,31 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var object: [String: Any] = [
-            "ts": Date().timeIntervalSince1970,
-            "level": event.level.rawValue,
-            "label": label,
-            "msg": event.message.description,
-        ]
-        if let error = event.error { object["error"] = "\(error)" }
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
-            object[key] = Self.plain(value)
-        }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        var line = data
-        line.append(0x0A)
-        FileHandle.standardError.write(line)
+        StandardError.write(line(for: event, at: Date().timeIntervalSince1970))
     }
 
-    static func plain(_ value: Logger.Metadata.Value) -> Any {
+    /// The event as one line of JSON, keys sorted: `ts` (Unix seconds), `level`, `label`, `msg`,
+    /// `error` when given, then the handler's and the event's metadata (the event's win).
+    func line(for event: LogEvent, at timestamp: Double) -> String {
+        var object: [String: JSONValue] = [
+            "ts": .double(timestamp),
+            "level": .string(event.level.rawValue),
+            "label": .string(label),
+            "msg": .string(event.message.description),
+        ]
+        if let error = event.error { object["error"] = .string("\(error)") }
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
+            object[key] = Self.json(value)
+        }
+        return JSONValue.object(object).serialized() + "\n"
+    }
+
+    static func json(_ value: Logger.Metadata.Value) -> JSONValue {
         switch value {
-        case .string(let s): return s
-        case .stringConvertible(let c): return c.description
-        case .array(let a): return a.map(plain)
-        case .dictionary(let d): return d.mapValues(plain)
+        case .string(let s): .string(s)
+        case .stringConvertible(let c): .string(c.description)
+        case .array(let a): .array(a.map(json))
+        case .dictionary(let d): .object(d.mapValues(json))
         }
     }
 }

@@ -1,6 +1,10 @@
 import App
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `buildermock replay FILE [--update]`.
 struct Replay: AsyncParsableCommand {

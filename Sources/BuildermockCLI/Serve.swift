@@ -1,7 +1,18 @@
 import ArgumentParser
 import App
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Logging
 
 /// `buildermock serve`: runs the server in the foreground until SIGINT or SIGTERM.

@@ -1,5 +1,9 @@
 import JSON
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Every scenario of a directory tree (`<service>/<kind>/*.json`), validated and indexed by kind and name.
 ///
@@ -121,31 +125,29 @@ public struct ScenarioCatalog: Sendable {
         -> (scenarios: [Scenario], errors: [ScenarioError])
     {
         let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard fileManager.fileExists(atPath: path) else {
             return ([], [ScenarioError(file: path, jsonPath: "$", message: "no such file or directory")])
         }
-        let root = URL(fileURLWithPath: path, isDirectory: isDirectory.boolValue)
-        var files: [(relative: String, url: URL)] = []
-        if isDirectory.boolValue {
-            let enumerator = fileManager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-            let rootPath = root.standardizedFileURL.path
-            while let url = enumerator?.nextObject() as? URL {
-                guard url.pathExtension == "json" else { continue }
-                let full = url.standardizedFileURL.path
-                let relative = full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : url.lastPathComponent
-                files.append((relative, url))
+        // Listing it tells a directory (a symlink to one included) from a file without
+        // fileExists(atPath:isDirectory:), whose flag is ObjCBool on Darwin and Bool in FoundationEssentials.
+        let isDirectory = (try? fileManager.contentsOfDirectory(atPath: path)) != nil
+        var files: [(relative: String, path: String)] = []
+        if isDirectory {
+            let subpaths = (try? fileManager.subpathsOfDirectory(atPath: path)) ?? []
+            let root = path.hasSuffix("/") ? path : path + "/"
+            for relative in subpaths where relative.hasSuffix(".json") {
+                files.append((relative, root + relative))
             }
             files.sort { Array($0.relative.utf8).lexicographicallyPrecedes(Array($1.relative.utf8)) }
         } else {
-            files = [(path, root)]
+            files = [(path, path)]
         }
 
         var scenarios: [Scenario] = []
         var errors: [ScenarioError] = []
         var lines: [String: [String: Int]] = [:]
-        for (relative, url) in files {
-            guard let data = fileManager.contents(atPath: url.path) else {
+        for (relative, filePath) in files {
+            guard let data = fileManager.contents(atPath: filePath) else {
                 errors.append(ScenarioError(file: relative, jsonPath: "$", message: "cannot read the file"))
                 continue
             }
@@ -154,8 +156,8 @@ public struct ScenarioCatalog: Sendable {
                 continue
             }
             let components = relative.split(separator: "/").map(String.init)
-            let location = isDirectory.boolValue && components.count == 3 ? Array(components.prefix(2)) : nil
-            if isDirectory.boolValue && components.count != 3 {
+            let location = isDirectory && components.count == 3 ? Array(components.prefix(2)) : nil
+            if isDirectory && components.count != 3 {
                 errors.append(ScenarioError(file: relative, jsonPath: "$",
                                             message: "scenario files live at <service>/<kind>/<name>.json under the scenarios directory"))
             }
@@ -166,7 +168,7 @@ public struct ScenarioCatalog: Sendable {
                 lines[relative] = parsed.lines
             }
         }
-        errors += crossFileErrors(scenarios, lines: lines, requireDefaults: isDirectory.boolValue)
+        errors += crossFileErrors(scenarios, lines: lines, requireDefaults: isDirectory)
         return (scenarios, errors)
     }
 

@@ -1,6 +1,10 @@
 public import JSON
 public import HTTP
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension JournalEntry {
     /// The entry as `GET /__admin/requests` lists it. Duration is wall time, so it is here but never

@@ -1,5 +1,4 @@
 public import JSON
-import Foundation
 import HTTP
 
 /// "Was X called?": the request side of an entry (method, path, headers, JSON body) that

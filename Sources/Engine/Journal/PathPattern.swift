@@ -1,4 +1,3 @@
-import Foundation
 
 /// A path pattern for journal filters: `*` matches any run of characters (slashes included) and
 /// everything else matches itself, so `/api/v1/builders/*` finds every builder call. A pattern
@@ -34,7 +33,7 @@ public struct PathPattern: Sendable, Hashable {
         // Greedy from the left is right for `*` globs: taking each middle literal at its first
         // occurrence leaves the most room for the ones after it.
         for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let range = rest.range(of: part) else { return false }
+            guard let range = rest.firstRange(of: part) else { return false }
             rest = rest[range.upperBound...]
         }
         let last = parts[parts.count - 1]

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What an injected fault does, with its parameters. HTTP kinds bend one response; `fail` bends a
 /// job's lifecycle; the webhook kinds bend one delivery attempt (docs/FAULTS.md).

@@ -1,7 +1,11 @@
 public import Engine
 public import HTTP
 public import Logging
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSON
 
 /// Settings of this emulated API that `buildermock serve` flags control.

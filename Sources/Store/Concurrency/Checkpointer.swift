@@ -1,5 +1,4 @@
 internal import Dispatch
-internal import Foundation
 
 /// Copies the WAL back into the database file on its own connection and queue, so the writer never
 /// pays for a checkpoint.
@@ -20,7 +19,7 @@ final class Checkpointer: @unchecked Sendable {
     private let busyTimeoutMilliseconds: Int
     private let queue = DispatchQueue(label: "buildermock.store.checkpoint", qos: .utility)
     private var connection: SQLiteConnection?
-    private let lock = NSLock()
+    private let lock = Lock()
     private var isScheduled = false
     private var isClosed = false
     private var counters = (checkpoints: 0, failures: 0, lastError: String?.none)

@@ -1,5 +1,4 @@
 internal import Dispatch
-internal import Foundation
 
 /// The single writer: runs write closures on one connection, committing the closures that queued
 /// up meanwhile together in one transaction.
@@ -24,7 +23,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     let queue: DispatchQueue
     private let connection: SQLiteConnection
     private let maximumBatchSize: Int
-    private let lock = NSLock()
+    private let lock = Lock()
     private var pending: [PendingWrite] = []
     private var isDraining = false
     private var isClosed = false

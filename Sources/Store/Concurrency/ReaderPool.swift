@@ -1,5 +1,4 @@
 internal import Dispatch
-internal import Foundation
 
 /// A few read-only connections, lent to one borrower at a time; WAL lets them read while the writer
 /// commits, each inside its own snapshot (https://www.sqlite.org/wal.html#concurrency).
@@ -13,7 +12,7 @@ final class ReaderPool: @unchecked Sendable {
     private let capacity: Int
     /// Counts connections not lent out, so a borrower beyond `capacity` sleeps rather than spins.
     private let available: DispatchSemaphore
-    private let lock = NSLock()
+    private let lock = Lock()
     private var idle: [SQLiteConnection] = []
     private var isClosed = false
 
