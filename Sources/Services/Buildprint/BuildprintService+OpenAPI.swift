@@ -1,4 +1,4 @@
-public import JSON
+import JSON
 
 /// The OpenAPI document this API serves at `GET /api/public/v1/openapi.json`, as the vendor does.
 /// The text lives with the other documents (Admin's `OpenAPIDocuments`, handed in through
