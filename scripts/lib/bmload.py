@@ -23,6 +23,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+HEALTH_REQUEST = b"GET /__admin/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+
+
+def health_ok(port, timeout=0.5):
+    """One raw health request: True on a 200. Raw socket, so a start-up poll costs no client setup."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+            s.sendall(HEALTH_REQUEST)
+            return s.recv(64).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
+
+
 class Server:
     """A `buildermock serve` child process; its log goes to `log_path`."""
 

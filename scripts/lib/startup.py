@@ -2,7 +2,6 @@
 (fresh database each). Run through scripts/startup.sh."""
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -11,17 +10,6 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import bmload  # noqa: E402
-
-REQUEST = b"GET /__admin/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-
-
-def health_ok(port):
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
-            s.sendall(REQUEST)
-            return s.recv(64).startswith(b"HTTP/1.1 200")
-    except OSError:
-        return False
 
 
 def anonymous_kib(pid):
@@ -46,7 +34,7 @@ def main():
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 deadline = started + 10
-                while not health_ok(port):
+                while not bmload.health_ok(port):
                     if proc.poll() is not None or time.perf_counter() > deadline:
                         sys.exit(f"server did not answer health (exit {proc.poll()})")
                     time.sleep(0.0005)
