@@ -27,18 +27,11 @@ public enum Redaction {
     /// An already redacted value stays as it is, so redaction can run twice.
     public static func redact(_ value: String) -> String {
         if value.hasSuffix(ellipsis) { return value }
-        // The scheme is the first space-free run; the credential is everything after the space that
-        // ends it (as `split(separator: " ", maxSplits: 1)` would cut). Byte work: this runs for
-        // every journaled request that carries a token.
-        let utf8 = value.utf8
-        let space = UInt8(ascii: " ")
-        var index = utf8.startIndex
-        while index < utf8.endIndex, utf8[index] == space { index = utf8.index(after: index) }
-        let schemeStart = index
-        while index < utf8.endIndex, utf8[index] != space { index = utf8.index(after: index) }
-        let hasScheme = schemeStart < index && index < utf8.endIndex && utf8.index(after: index) < utf8.endIndex
-        let scheme = hasScheme ? String(value[schemeStart..<index]) + " " : ""
-        let credential = hasScheme ? value[utf8.index(after: index)...] : value[...]
+        // Byte work: this runs for every journaled request that carries a token. Without a scheme
+        // (or with nothing after it) the whole value counts as the credential.
+        let parts = CredentialSyntax.split(value).flatMap { $0.rest.isEmpty ? nil : $0 }
+        let scheme = parts.map { String(value[$0.scheme]) + " " } ?? ""
+        let credential = parts.map { value[$0.rest] } ?? value[...]
         let shown: Substring
         if credential.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: one byte per character, so counting and cutting need no grapheme breaking.

@@ -213,7 +213,7 @@ public final class RequestJournal: Sendable {
         // dictionary (or appending to a String piece by piece) cost more than the insert.
         var out = Array(#"{"body_size":"#.utf8)
         out.reserveCapacity(64 + headers.count * 48)
-        out += String(bodySize).utf8
+        JSONValue.int(Int64(bodySize)).write(to: &out)
         out += #","fields":["#.utf8
         for (index, field) in headers.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }

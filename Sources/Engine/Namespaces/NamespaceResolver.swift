@@ -55,13 +55,9 @@ public enum NamespaceResolver {
     /// Where the token sits in an `Authorization` value; nil when the value is not a Bearer credential.
     static func bearerTokenRange(_ value: String) -> Range<String.Index>? {
         let utf8 = value.utf8
+        guard let (scheme, rest) = CredentialSyntax.split(value), isBearer(utf8[scheme]) else { return nil }
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-        var index = utf8.startIndex
-        while index < utf8.endIndex, utf8[index] == space { index = utf8.index(after: index) }
-        let schemeStart = index
-        while index < utf8.endIndex, utf8[index] != space { index = utf8.index(after: index) }
-        guard index < utf8.endIndex, isBearer(utf8[schemeStart..<index]) else { return nil }
-        var start = utf8.index(after: index), end = utf8.endIndex
+        var start = rest.lowerBound, end = rest.upperBound
         while start < end, utf8[start] == space || utf8[start] == tab { start = utf8.index(after: start) }
         while end > start {
             let before = utf8.index(before: end)
