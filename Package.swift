@@ -31,10 +31,12 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // <sys/epoll.h>, which Glibc's module leaves out; a header, no library.
+        .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
 
         // HTTP core: knows no API, no job, no scenario.
         .target(name: "HTTP",
-                dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
+                dependencies: ["CZlib", "CEpoll", .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strictSettings),
         // The only importer of CSQLite.
         .target(name: "Store", dependencies: ["CSQLite"], swiftSettings: strictSettings),

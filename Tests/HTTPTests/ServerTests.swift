@@ -43,6 +43,32 @@ import Testing
         #expect(seen.count == 2 && seen[0] == seen[1])
     }
 
+    /// Each I/O queue holds an epoll descriptor and a read source: a server that stayed alive after
+    /// shutdown would leak them, and a test process starts hundreds of servers.
+    @Test func serverThatWasShutDown_isReleased() async throws {
+        weak var released: HTTPServer?
+        do {
+            let server = HTTPServer(configuration: LiveServer.configuration(), responder: Self.echo,
+                                    logger: LiveServer.silentLogger)
+            let port = try server.start()
+            try await blocking {
+                let client = try RawSocketClient(port: port)
+                try client.send(Self.get("/one"))
+                #expect(try client.readResponse().text == "GET /one ")
+            }
+            await server.shutdown()
+            released = server
+        }
+        // Dispatch lets go of cancelled sources' handlers on its own threads, a moment after shutdown.
+        // Well below the 2 s grace period, whose timer must not keep the server alive.
+        var waits = 0
+        while released != nil, waits < 100 {
+            try await Task.sleep(for: .milliseconds(10))
+            waits += 1
+        }
+        #expect(released == nil)
+    }
+
     @Test func pipelinedRequests_areAnsweredInOrder() async throws {
         try await LiveServer.run(respond: { request in
             // The first answer is the slowest: order must come from the server, not from timing.

@@ -5,9 +5,9 @@ import Logging
 /// and the `Delivery` faults of the responses it writes.
 ///
 /// `@unchecked Sendable`: every mutable property is confined to `io.queue`, a serial queue (shared with
-/// other connections; see `IOQueue`). The dispatch sources target that queue, responder tasks run on
-/// it as their preferred executor, delayed work is scheduled on it, and the server only reaches in
-/// through `queue.async`.
+/// other connections; see `IOQueue`). The queue reports input from its event set, the dispatch sources
+/// target that queue, responder tasks run on it as their preferred executor, delayed work is scheduled
+/// on it, and the server only reaches in through `queue.async`.
 final class Connection: @unchecked Sendable {
     let io: IOQueue
     private let server: HTTPServer
@@ -15,14 +15,16 @@ final class Connection: @unchecked Sendable {
     private var machine: ConnectionStateMachine
     private var mode = Mode.http
 
-    private var readSource: (any DispatchSourceRead)?
-    private var readPaused = false
+    /// The socket's token in `io`'s event set while its input is watched; nil while reading is paused
+    /// (and before `start`, and after closing).
+    private var watchToken: UInt64?
+    private var started = false
     /// Created on the first write the kernel does not take at once; most connections never need it.
     private var writeSource: (any DispatchSourceWrite)?
     private var writePaused = false
     private var timer: (any DispatchSourceTimer)?
-    /// Sources watching the descriptor whose cancel handler has not run yet; the socket may only be
-    /// closed once this is zero, or a reused descriptor number could reach a stale source.
+    /// Dispatch sources watching the descriptor whose cancel handler has not run yet; the socket may
+    /// only be closed once this is zero, or a reused descriptor number could reach a stale source.
     private var liveSources = 0
     private var resetOnClose = false
 
@@ -78,23 +80,29 @@ final class Connection: @unchecked Sendable {
     }
 
     deinit {
-        assert(mode == .closed || readSource == nil, "a started connection was released without closing")
+        assert(mode == .closed || !started, "a started connection was released without closing")
     }
 
     // MARK: Entry points (all on io.queue)
 
     func start() {
-        let read = DispatchSource.makeReadSource(fileDescriptor: socket.fileDescriptor, queue: io.queue)
-        read.setEventHandler { [self] in readable() }
-        read.setCancelHandler { [self] in sourceCancelled() }
-        readSource = read
-        liveSources += 1
+        started = true
         let timer = DispatchSource.makeTimerSource(queue: io.queue)
         timer.setEventHandler { [self] in timerFired() }
         self.timer = timer
-        read.activate()
         timer.activate()
+        do {
+            watchToken = try io.watch(socket.fileDescriptor, for: self)
+        } catch {
+            fail(error)
+            return
+        }
         apply(machine.start(now: Self.now()))
+    }
+
+    /// The socket has input, an error or a hang-up (called by `io` while the socket is watched).
+    func inputReady() {
+        readable()
     }
 
     /// Server shutdown: idle connections close, in-flight requests finish with `Connection: close`.
@@ -193,9 +201,8 @@ final class Connection: @unchecked Sendable {
         case .close:
             closeGracefully()
         }
-        if readPaused, mode == .http, machine.isReading {
-            readPaused = false
-            readSource?.resume()
+        if watchToken == nil, mode == .http, machine.isReading {
+            resumeReading()
         }
     }
 
@@ -462,16 +469,11 @@ final class Connection: @unchecked Sendable {
         drip = nil
         pending = []
         timer?.cancel()
-        if let readSource {
-            // A suspended source never runs its cancel handler, so it must be resumed to be cancelled.
-            if readPaused { readSource.resume() }
-            readSource.cancel()
-        }
+        pauseReading()
         if let writeSource {
             if writePaused { writeSource.resume() }
             writeSource.cancel()
         }
-        readPaused = false
         writePaused = false
         if liveSources == 0 { finishClose() }
     }
@@ -496,16 +498,20 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Helpers
 
+    /// Stops watching the socket's input: for backpressure, and before it closes.
     private func pauseReading() {
-        guard !readPaused, let readSource else { return }
-        readPaused = true
-        readSource.suspend()
+        guard let watchToken else { return }
+        self.watchToken = nil
+        io.unwatch(socket.fileDescriptor, token: watchToken)
     }
 
     private func resumeReading() {
-        guard readPaused, let readSource else { return }
-        readPaused = false
-        readSource.resume()
+        guard watchToken == nil, mode != .closed else { return }
+        do {
+            watchToken = try io.watch(socket.fileDescriptor, for: self)
+        } catch {
+            fail(error)
+        }
     }
 
     private func peerDescription() -> String? {

@@ -87,7 +87,7 @@ struct ConnectionStateMachine {
         self.timeouts = timeouts
     }
 
-    /// Whether the shell should read from the socket now (false pauses the read source).
+    /// Whether the shell should read from the socket now (false stops watching its input).
     var isReading: Bool {
         if case .reading = state { return true }
         return false

@@ -4,8 +4,9 @@ public import Logging
 import Synchronization
 
 /// An HTTP/1.1 server on non-blocking sockets driven by dispatch sources (epoll underneath): a few
-/// serial queues carry every connection, so ten thousand idle keep-alive connections cost a few
-/// threads and no read buffers.
+/// serial queues carry every connection, each with one read source over an epoll set of its sockets
+/// (`IOQueue`, `EventSet`), so ten thousand idle keep-alive connections cost a few threads and no
+/// read buffers.
 ///
 /// The responder is called once per request, in order per connection, in a task whose preferred
 /// executor is the connection's I/O queue: it should await rather than block, or it holds up the
@@ -77,7 +78,9 @@ public final class HTTPServer: Sendable {
         let (acceptor, connections) = state.withLock { state -> (Acceptor?, [Connection]) in
             guard state.phase == .running else { return (nil, []) }
             state.phase = .shuttingDown
-            let force = DispatchWorkItem { [self] in forceCloseAll() }
+            // Weak: a server that drained before the grace period ends is released at once, not when
+            // this timer would have fired.
+            let force = DispatchWorkItem { [weak self] in self?.forceCloseAll() }
             state.forceClose = force
             acceptQueue.asyncAfter(deadline: .now() + max(0, grace), execute: force)
             return (state.acceptor, Array(state.connections.values))

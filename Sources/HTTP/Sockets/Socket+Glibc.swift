@@ -1,6 +1,6 @@
 import Glibc
 
-// Every socket system call of the program is made in this file (STYLE habit 2): errno is read on the
+// Every socket system call of the program is made in this file, and the epoll calls in EventSet.swift (STYLE habit 2): errno is read on the
 // line after the call that set it and turned into a `SocketError` there (habit 3).
 
 extension SocketError {

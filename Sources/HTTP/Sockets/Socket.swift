@@ -2,10 +2,10 @@
 /// in `close()` or else in `deinit`.
 ///
 /// Not `Sendable`: a socket is used from one place at a time (a connection's serial queue, one client
-/// exchange, one test thread). Every system call lives in `Socket+Glibc.swift`.
+/// exchange, one test thread). Every system call lives in `Socket+Glibc.swift` (epoll's in `EventSet.swift`).
 public final class Socket {
-    /// The descriptor, valid until `close()`; dispatch sources watch it, so they must be cancelled
-    /// (and their cancel handlers run) before the socket is closed.
+    /// The descriptor, valid until `close()`; dispatch sources and event sets watch it, so they must
+    /// let go of it (sources: their cancel handlers have run) before the socket is closed.
     public let fileDescriptor: Int32
     public private(set) var isOpen = true
     /// The peer, when the kernel told us for free (accept); `peerAddress()` asks it otherwise.
