@@ -13,6 +13,17 @@ import Store
         try db.close()
     }
 
+    @Test func pageCache_isSmallForReaders_andLargerForTheStoreWriter() async throws {
+        let temp = try TemporaryDatabase()
+        let store = try Store(path: temp.path)
+        let writer = try await store.write { try $0.queryFirst("PRAGMA cache_size") { $0.int(0) } }
+        let reader = try await store.read { try $0.queryFirst("PRAGMA cache_size") { $0.int(0) } }
+        #expect(writer == -SQLiteConnection.writerPageCacheKiB)
+        #expect(reader == -SQLiteConnection.pageCacheKiB)
+        #expect(SQLiteConnection.writerPageCacheKiB > SQLiteConnection.pageCacheKiB)
+        try store.close()
+    }
+
     @Test func memoryDatabase_isInMemory() throws {
         let db = try SQLiteConnection(path: ":memory:")
         #expect(db.isInMemory)

@@ -38,7 +38,8 @@ public final class Store: Sendable {
     /// Opens (creating if needed) the database at `path`, or `:memory:`, and migrates it.
     /// Throws `SQLiteError.schemaTooNew` for a database written by a newer build.
     public init(path: String, configuration: Configuration = Configuration()) throws {
-        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds,
+                                              pageCacheKiB: SQLiteConnection.writerPageCacheKiB)
         try Migrator.migrate(connection, with: configuration.migrations)
         self.path = path
         self.writer = GroupCommitWriter(connection: connection, maximumBatchSize: configuration.maximumBatchSize)

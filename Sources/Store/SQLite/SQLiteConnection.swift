@@ -19,7 +19,9 @@ public final class SQLiteConnection {
     /// - Parameters:
     ///   - queryOnly: refuse writes on this connection (`PRAGMA query_only`); used for readers.
     ///   - busyTimeoutMilliseconds: how long to wait on a lock another process holds.
-    public init(path: String, queryOnly: Bool = false, busyTimeoutMilliseconds: Int = 5_000) throws(SQLiteError) {
+    ///   - pageCacheKiB: this connection's page cache budget (see `configure`).
+    public init(path: String, queryOnly: Bool = false, busyTimeoutMilliseconds: Int = 5_000,
+                pageCacheKiB: Int = SQLiteConnection.pageCacheKiB) throws(SQLiteError) {
         var db: OpaquePointer?
         // NOMUTEX: thread confinement is ours to guarantee (see the type comment), so SQLite's
         // per-connection mutex would be pure overhead. EXRESCODE: extended codes from open, too.
@@ -36,7 +38,7 @@ public final class SQLiteConnection {
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, Int32(clamping: busyTimeoutMilliseconds))
         do {
-            try configure(queryOnly: queryOnly)
+            try configure(queryOnly: queryOnly, pageCacheKiB: pageCacheKiB)
         } catch {
             cache.removeAll()
             sqlite3_close(db)
@@ -46,7 +48,7 @@ public final class SQLiteConnection {
     }
 
     // Through executeScript: these run once, so caching them would only hold statements open.
-    private func configure(queryOnly: Bool) throws(SQLiteError) {
+    private func configure(queryOnly: Bool, pageCacheKiB: Int) throws(SQLiteError) {
         if !isInMemory {
             // WAL lets readers keep their snapshot while the writer commits, and makes a commit one
             // append to the -wal file instead of a rewrite of the database (https://www.sqlite.org/wal.html).
@@ -70,7 +72,7 @@ public final class SQLiteConnection {
         // the server holds six connections (writer, four readers, checkpointer): under a long soak
         // those caches filled with journal and job pages and were most of the resident-memory growth.
         // The file stays in the kernel's page cache anyway, so a miss here is a copy, not a disk read.
-        try executeScript("PRAGMA cache_size = -\(Self.pageCacheKiB)")
+        try executeScript("PRAGMA cache_size = -\(pageCacheKiB)")
         // Off by default for backwards compatibility (https://www.sqlite.org/foreignkeys.html#fk_enable).
         try executeScript("PRAGMA foreign_keys = ON")
         if queryOnly {
@@ -78,8 +80,12 @@ public final class SQLiteConnection {
         }
     }
 
-    /// The page cache budget of each connection, in KiB (see `configure`).
-    static let pageCacheKiB = 256
+    /// The page cache budget of a connection, in KiB (see `configure`).
+    public static let pageCacheKiB = 256
+    /// The writer's: a group commit of many job inserts dirties a leaf of the random-keyed id index
+    /// per job, which overflowed 256 KiB, so SQLite spilled dirty pages to the WAL mid-transaction and
+    /// read them back (a tenth of a POST's CPU). One connection, so the memory stays bounded.
+    public static let writerPageCacheKiB = 8 << 10
 
     /// Closes if `close()` was not called. A live statement at this point is a leak: it asserts in
     /// debug builds and falls back to `sqlite3_close_v2`, which defers the close until the statement
