@@ -56,6 +56,24 @@ private struct WriterGate {
         try store.close()
     }
 
+    @Test func jobsGeneration_growsWithCommittedJobChanges_beforeTheWriterAnswers() async throws {
+        let temp = try TemporaryDatabase()
+        let store = try Store(path: temp.path)
+        let start = store.jobsGeneration
+        try await store.write { db in try db.jobs.insert(.make(id: "job_1")) }
+        let afterInsert = store.jobsGeneration
+        #expect(afterInsert > start)
+        try await store.write { db in try db.keyValues.set(namespace: "ns", key: "k", value: .integer(1)) }
+        #expect(store.jobsGeneration == afterInsert)
+        // Several writes in one group commit, one of them a job change: counted before any returns.
+        async let other: Void = store.write { db in try db.keyValues.set(namespace: "ns", key: "j", value: .integer(2)) }
+        let seen = try await store.write { db -> Bool in try db.jobs.delete(id: "job_1") }
+        #expect(seen)
+        #expect(store.jobsGeneration > afterInsert)
+        try await other
+        try store.close()
+    }
+
     @Test func writeSync_thenReadSync() throws {
         let temp = try TemporaryDatabase()
         let store = try Store(path: temp.path)

@@ -51,6 +51,8 @@ public final class Engine: Sendable {
     let heldEvents = EventAppendBuffer()
     /// Row updates of the due batch being run, written together per move (Jobs/).
     let heldMoves = HeldJobMoves()
+    /// What client reads of jobs found, while no write has changed a job since (Jobs/).
+    let readCache = JobReadCache(capacity: 4096)
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store
@@ -254,9 +256,14 @@ public final class Engine: Sendable {
     }
 
     func readJob(id: String, namespace: String) throws -> Job? {
+        // Loaded before the read: see `Store.jobsGeneration`.
+        let generation = store.jobsGeneration
+        if let job = readCache.job(id: id, namespace: namespace, generation: generation) { return job }
         do {
             guard let record = try store.readSync({ db in try db.jobs.get(id: id, namespace: namespace) }) else { return nil }
-            return try JobRecordCoding.job(from: record, machines: machines, polled: true)
+            let job = try JobRecordCoding.job(from: record, machines: machines, polled: true)
+            readCache.store(job, generation: generation)
+            return job
         } catch let error as EngineError {
             throw error
         } catch {

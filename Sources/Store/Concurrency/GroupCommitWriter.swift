@@ -1,4 +1,5 @@
 internal import Dispatch
+import Synchronization
 
 /// The single writer: runs write closures on one connection, committing the closures that queued
 /// up meanwhile together in one transaction.
@@ -28,12 +29,27 @@ final class GroupCommitWriter: @unchecked Sendable {
     private var isDraining = false
     private var isClosed = false
     private var statistics = WriteStatistics()
+    /// Counts the batches that changed a `jobs` row; see `jobsGeneration`.
+    private let jobChanges = Atomic<UInt64>(0)
 
     init(connection: SQLiteConnection, maximumBatchSize: Int) {
         precondition(maximumBatchSize >= 1)
         self.connection = connection
         self.maximumBatchSize = maximumBatchSize
         self.queue = DispatchQueue(label: "buildermock.store.writer")
+    }
+
+    /// Grows after every batch that changed a `jobs` row, once that batch has committed (or rolled
+    /// back) and before any of its callers hears so. A reader that loads this value, then reads, may
+    /// keep what it read for as long as the value stays the same: a snapshot taken after loading it is
+    /// at least as new as every change counted so far, and any later change moves it.
+    var jobsGeneration: UInt64 { jobChanges.load(ordering: .acquiring) }
+
+    /// Counts the batch just finished if it touched `jobs`; runs before its completions.
+    private func publishJobChanges() {
+        guard connection.jobsChanged else { return }
+        connection.jobsChanged = false
+        jobChanges.add(1, ordering: .releasing)
     }
 
     func submit(_ write: PendingWrite) {
@@ -97,12 +113,15 @@ final class GroupCommitWriter: @unchecked Sendable {
         if batch.count == 1 {
             // Alone, the transaction itself is the unit of rollback: no savepoint to pay for.
             let write = batch[0]
+            let outcome: (any Error)?
             do {
                 try db.transaction { try write.perform(db) }
-                write.complete(nil)
+                outcome = nil
             } catch {
-                write.complete(error)
+                outcome = error
             }
+            publishJobChanges()
+            write.complete(outcome)
             return
         }
 
@@ -145,6 +164,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                 }
             }
         }
+        publishJobChanges()
         for (write, outcome) in zip(batch, outcomes) {
             write.complete(outcome)
         }

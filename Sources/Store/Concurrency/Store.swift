@@ -58,6 +58,11 @@ public final class Store: Sendable {
 
     public var isInMemory: Bool { readers == nil }
 
+    /// A number that grows once committed writes have changed `jobs` rows. Load it before a read; while
+    /// it stays the same, what the read returned about jobs is still what the database holds. Only this
+    /// process's writes count: another process writing the same file goes unnoticed.
+    public var jobsGeneration: UInt64 { writer.jobsGeneration }
+
     // MARK: Writes
 
     /// Runs `body` atomically on the writer and returns once its transaction has committed.

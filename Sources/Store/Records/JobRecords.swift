@@ -1,4 +1,5 @@
-/// Typed queries on `jobs`; no lifecycle semantics.
+/// Typed queries on `jobs`; no lifecycle semantics. Every write to `jobs` goes through here and marks
+/// the connection (`jobsChanged`), which is how cached job reads learn they are out of date.
 public struct JobRecords {
     let db: SQLiteConnection
 
@@ -7,6 +8,7 @@ public struct JobRecords {
     /// Throws `SQLiteError.constraint` if the id exists.
     public func insert(_ job: JobRecord) throws {
         // `seq` records insertion order; jobs_seq makes the MAX one index probe.
+        db.jobsChanged = true
         try db.execute("""
             INSERT INTO jobs (\(JobRecord.columns), seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM jobs))
@@ -29,6 +31,7 @@ public struct JobRecords {
     /// it. The caller's copy then stands at `job.version + 1`.
     /// - Returns: false when someone else updated (or deleted) the job first; nothing was written.
     public func update(_ job: JobRecord) throws -> Bool {
+        db.jobsChanged = true
         try db.execute("""
             UPDATE jobs SET state = ?, step = ?, due_at = ?, scenario = ?, payload = ?, updated_at = ?,
                 version = version + 1
@@ -56,6 +59,7 @@ public struct JobRecords {
                                             .integer(Int64(version))]
             arguments.reserveCapacity(arguments.count + size)
             for id in ids[start..<start + size] { arguments.append(.text(id)) }
+            db.jobsChanged = true
             try db.execute("""
                 UPDATE jobs SET state = ?, step = ?, due_at = ?, updated_at = ?, version = version + 1
                 WHERE version = ? AND id IN (\(Self.placeholders(size)))
@@ -183,12 +187,14 @@ public struct JobRecords {
     /// - Returns: the number of jobs deleted.
     @discardableResult
     public func deleteAll(namespace: String) throws -> Int {
+        db.jobsChanged = true
         try db.execute("DELETE FROM jobs WHERE namespace = ?", [.text(namespace)])
         return db.changes
     }
 
     @discardableResult
     public func delete(id: String) throws -> Bool {
+        db.jobsChanged = true
         try db.execute("DELETE FROM jobs WHERE id = ?", [.text(id)])
         return db.changes == 1
     }

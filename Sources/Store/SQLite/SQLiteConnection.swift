@@ -147,6 +147,11 @@ public final class SQLiteConnection {
         }, Unmanaged.passUnretained(hook).toOpaque())
     }
 
+    /// Set by every write to `jobs` (all of them go through `JobRecords`), cleared by the writer when
+    /// it counts the batch (`GroupCommitWriter.trackedTableGeneration`). Not SQLite's update hook:
+    /// `jobs` is a WITHOUT ROWID table, which that hook does not report.
+    var jobsChanged = false
+
     // MARK: Statements
 
     /// A new statement the caller owns; prefer `cachedStatement` for SQL that runs more than once.
