@@ -26,7 +26,8 @@ import Store
         #expect(try store.schemaVersion() == Schema.currentVersion)
         try store.readSync { db in
             #expect(try db.jobs.get(id: "job_old") != nil)
-            #expect(try db.queryFirst("SELECT COUNT(*) FROM journal") { $0.int(0) } == 0)
+            #expect(try db.journalSegments.entryCount(namespace: "default") == 0)
+            #expect(try db.legacyJournal.exists() == false)
             let recorded = try db.query("SELECT version FROM schema_version ORDER BY version") { $0.int(0) }
             #expect(recorded == Array(1...Schema.currentVersion))
         }
