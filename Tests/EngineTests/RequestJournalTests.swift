@@ -233,6 +233,8 @@ import Testing
         let gets = JournalFilter(method: "GET")
         #expect(try await journal.entries(namespace: "ns", filter: gets, limit: 2, offset: 1).map(\.path) == ["/p/6", "/p/8"])
         #expect(try await journal.total(namespace: "ns", filter: gets) == 4)
+        let (total, page) = try await journal.page(namespace: "ns", filter: gets, limit: 2, offset: 1)
+        #expect(total == 4 && page.map(\.path) == ["/p/6", "/p/8"])
         let after = JournalFilter(afterSeq: visible[3].seq)
         #expect(try await journal.entries(namespace: "ns", filter: after).map(\.path) == (8..<12).map { "/p/\($0)" })
         #expect(try await journal.total(namespace: "ns", filter: JournalFilter(status: 404, afterSeq: visible[0].seq)) == 2)

@@ -128,9 +128,25 @@ public final class RequestJournal: Sendable {
     public func entries(namespace: String, filter: JournalFilter = JournalFilter(), limit: Int? = nil,
                         offset: Int = 0) async throws -> [JournalEntry] {
         try await flush()
+        let page = Self.window(limit: limit, offset: offset)
+        return try await store.read { db in
+            try self.scan(namespace: namespace, filter: filter, page: page, countingAll: false, in: db).page
+        }
+    }
+
+    /// One page of a namespace's entries and how many pass `filter` in all, from one read, so the
+    /// two agree even while requests keep arriving.
+    public func page(namespace: String, filter: JournalFilter = JournalFilter(), limit: Int,
+                     offset: Int = 0) async throws -> (total: Int, entries: [JournalEntry]) {
+        try await flush()
+        let page = Self.window(limit: limit, offset: offset)
+        let (total, entries) = try await store.read { db in try self.scan(namespace: namespace, filter: filter, page: page, in: db) }
+        return (total, entries)
+    }
+
+    private static func window(limit: Int?, offset: Int) -> Range<Int> {
         let start = max(0, offset)
-        let page = start..<(limit.map { start + max(0, $0) } ?? Int.max)
-        return try await store.read { db in try self.scan(namespace: namespace, filter: filter, page: page, in: db).page }
+        return start..<(limit.map { start + max(0, $0) } ?? Int.max)
     }
 
     /// How many of a namespace's entries pass `filter`.
@@ -151,19 +167,22 @@ public final class RequestJournal: Sendable {
     }
 
     /// Walks a namespace's visible entries in seq order: how many pass `filter` (and `matcher`), and
-    /// the whole entries of those whose position among them falls in `page`.
+    /// the whole entries of those whose position among them falls in `page`. Without `countingAll`
+    /// it stops once the page is full (and `matched` is then only a lower bound).
     ///
     /// Visible means the newest `limit`: pruning deletes whole segments, so up to one segment's worth
     /// of older entries may still be stored, and is skipped here by count. A segment that does not
     /// decode is logged and left out, rather than failing every listing of its namespace.
     private func scan(namespace: String, filter: JournalFilter, matching matcher: JournalMatcher? = nil,
-                      page: Range<Int> = 0..<0, in db: SQLiteConnection) throws -> (matched: Int, page: [JournalEntry]) {
+                      page: Range<Int> = 0..<0, countingAll: Bool = true,
+                      in db: SQLiteConnection) throws -> (matched: Int, page: [JournalEntry]) {
         let segments = try db.journalSegments.list(namespace: namespace, dataAfterSeq: filter.afterSeq)
         var hidden = max(0, segments.reduce(0) { $0 + $1.entries } - settings.limit)
         let since = filter.since?.unixMilliseconds
         var matched = 0
         var entries: [JournalEntry] = []
         for segment in segments {
+            if !countingAll && matched >= page.upperBound { break }
             let skip = min(hidden, segment.entries)
             hidden -= skip
             guard segment.lastSeq > filter.afterSeq, skip < segment.entries else { continue }
@@ -171,7 +190,7 @@ public final class RequestJournal: Sendable {
             do {
                 var reader = try JournalSegmentReader(segment.data)
                 var index = 0
-                while let head = try reader.nextHead() {
+                while countingAll || matched < page.upperBound, let head = try reader.nextHead() {
                     index += 1
                     guard index > skip, head.seq > filter.afterSeq,
                           filter.method.map({ $0 == head.method }) ?? true,
