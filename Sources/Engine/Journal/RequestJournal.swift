@@ -112,6 +112,10 @@ public final class RequestJournal: Sendable {
     /// False with a limit of 0: nothing is recorded.
     public var isEnabled: Bool { settings.limit > 0 }
 
+    /// How many of a namespace's newest stored entries reads show. With the journal off nothing is
+    /// pruned either, so whatever an earlier run left stays readable, as it always was.
+    private var visibleLimit: Int { isEnabled ? settings.limit : Int.max }
+
     /// Waits until every entry recorded before this call is in SQLite.
     public func flush() async throws {
         do {
@@ -177,7 +181,7 @@ public final class RequestJournal: Sendable {
                       page: Range<Int> = 0..<0, countingAll: Bool = true,
                       in db: SQLiteConnection) throws -> (matched: Int, page: [JournalEntry]) {
         let segments = try db.journalSegments.list(namespace: namespace, dataAfterSeq: filter.afterSeq)
-        var hidden = max(0, segments.reduce(0) { $0 + $1.entries } - settings.limit)
+        var hidden = max(0, segments.reduce(0) { $0 + $1.entries } - visibleLimit)
         let since = filter.since?.unixMilliseconds
         var matched = 0
         var entries: [JournalEntry] = []
@@ -226,7 +230,7 @@ public final class RequestJournal: Sendable {
                 try db.journalSegments.raiseHighWater(to: next - 1)
                 let deleted = try db.journalSegments.deleteAll(namespace: namespace)
                 self.state.withLock { $0.counts[namespace] = 0 }
-                return min(deleted, self.settings.limit)
+                return min(deleted, self.visibleLimit)
             }
         } catch {
             forgetWriterState()
