@@ -218,6 +218,19 @@ import Testing
         #expect(try await journal.clear(namespace: "ns") == exported.count)
     }
 
+    @Test func aBatchOfLargeBodies_isSplitIntoSegmentsOfAboutAMebibyte() async throws {
+        let journal = journal(bodyCap: 64 * 1024)
+        let body = String(repeating: "x", count: 60_000)
+        for index in 0..<40 { journal.record(Self.entry("POST", "/\(index)", body: body)) }
+        let listed = try await journal.entries(namespace: "ns")
+        #expect(listed.map(\.path) == (0..<40).map { "/\($0)" })
+        #expect(listed.allSatisfy { $0.requestBody.count == 60_000 })
+        let segments = try await store.read { db in try db.journalSegments.list(namespace: "ns") }
+        #expect(segments.count >= 3)
+        #expect(segments.allSatisfy { $0.data.count < RequestJournal.segmentBytes + 70_000 })
+        #expect(segments.reduce(0) { $0 + $1.entries } == 40)
+    }
+
     @Test func filtersAndPaging_workAcrossSegmentBoundaries() async throws {
         let journal = journal(limit: 8)
         for index in 0..<12 {

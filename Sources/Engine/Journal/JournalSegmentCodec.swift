@@ -28,7 +28,8 @@ enum JournalSegmentCodec {
         return out
     }
 
-    private static func estimatedSize(of entry: JournalEntry, bodyCap: Int) -> Int {
+    /// About how many bytes `entry` takes encoded (headers are guessed, not measured).
+    static func estimatedSize(of entry: JournalEntry, bodyCap: Int) -> Int {
         64 + entry.path.utf8.count + (entry.query?.utf8.count ?? 0)
             + min(entry.requestBody.count, bodyCap) + min(entry.responseBody.count, bodyCap)
             + (entry.requestHeaders.count + entry.responseHeaders.count) * 48

@@ -265,7 +265,7 @@ public final class RequestJournal: Sendable {
         state.withLock { $0.nextSeq = first + Int64(batch.count) }
         for namespace in order {
             let entries = groups[namespace] ?? []
-            try insertSegment(entries, namespace: namespace, into: db)
+            try insertSegments(entries, namespace: namespace, into: db)
             let known = state.withLock { $0.counts[namespace] }
             let stored = try known.map { $0 + entries.count } ?? db.journalSegments.entryCount(namespace: namespace)
             let kept = try prune(namespace: namespace, stored: stored, in: db)
@@ -273,12 +273,28 @@ public final class RequestJournal: Sendable {
         }
     }
 
-    private func insertSegment(_ entries: [JournalEntry], namespace: String, into db: SQLiteConnection) throws {
-        guard let first = entries.first, let last = entries.last else { return }
-        try db.journalSegments.insert(JournalSegment(
-            namespace: namespace, firstSeq: first.seq, lastSeq: last.seq, entries: entries.count,
-            data: JournalSegmentCodec.encode(entries, bodyCap: settings.bodyCap)))
+    /// Stores entries (in seq order) as one segment, or as several when they would encode to more
+    /// than `segmentBytes`: a burst of large bodies must not become one huge blob that every later
+    /// read of the namespace loads whole, and pruning's surplus stays as small as a segment.
+    private func insertSegments(_ entries: [JournalEntry], namespace: String, into db: SQLiteConnection) throws {
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            var end = start
+            var bytes = 0
+            repeat {
+                bytes += JournalSegmentCodec.estimatedSize(of: entries[end], bodyCap: settings.bodyCap)
+                end += 1
+            } while end < entries.endIndex && bytes < Self.segmentBytes
+            let chunk = entries[start..<end]
+            try db.journalSegments.insert(JournalSegment(
+                namespace: namespace, firstSeq: chunk[start].seq, lastSeq: chunk[end - 1].seq, entries: chunk.count,
+                data: JournalSegmentCodec.encode(chunk, bodyCap: settings.bodyCap)))
+            start = end
+        }
     }
+
+    /// Roughly the most one segment holds, unless a single entry is larger.
+    static let segmentBytes = 1 << 20
 
     /// Deletes a namespace's oldest segments while what remains still holds `limit` entries; returns
     /// how many entries remain. Listings hide the few older entries the last segment may keep.
@@ -320,7 +336,7 @@ public final class RequestJournal: Sendable {
             guard let last = rows.last else { break }
             var groups: [String: [JournalEntry]] = [:]
             for row in rows { groups[row.namespace, default: []].append(Self.entry(fromLegacy: row)) }
-            for (namespace, entries) in groups { try insertSegment(entries, namespace: namespace, into: db) }
+            for (namespace, entries) in groups { try insertSegments(entries, namespace: namespace, into: db) }
             after = last.seq
             moved += rows.count
         }
