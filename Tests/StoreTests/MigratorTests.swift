@@ -220,14 +220,16 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
         JournalSegment(namespace: namespace, firstSeq: first, lastSeq: last, entries: entries, data: [UInt8(first)])
     }
 
-    @Test func list_carriesDataOnlyForSegmentsPastTheSeq_andCountsAndPruningReadTheIndex() throws {
+    @Test func list_readsCountsOnly_dataComesPerSegment_andPruningDeletesFromTheOldest() throws {
         let db = try makeMigratedConnection()
         for segment in [segment("a", 1, 3, 2), segment("b", 2, 2, 1), segment("a", 4, 6, 3), segment("a", 7, 7, 1)] {
             try db.journalSegments.insert(segment)
         }
-        #expect(try db.journalSegments.list(namespace: "a").map(\.data) == [[1], [4], [7]])
-        #expect(try db.journalSegments.list(namespace: "a", dataAfterSeq: 3).map(\.data) == [[], [4], [7]])
-        #expect(try db.journalSegments.list(namespace: "a", dataAfterSeq: 7).map(\.entries) == [2, 3, 1])
+        #expect(try db.journalSegments.list(namespace: "a").map(\.firstSeq) == [1, 4, 7])
+        #expect(try db.journalSegments.list(namespace: "a").map(\.entries) == [2, 3, 1])
+        #expect(try db.journalSegments.list(namespace: "a").allSatisfy { $0.data.isEmpty })
+        #expect(try db.journalSegments.data(firstSeq: 4) == [4])
+        #expect(try db.journalSegments.data(firstSeq: 5) == nil)
         #expect(try db.journalSegments.entryCount(namespace: "a") == 6)
         #expect(try db.journalSegments.oldest(namespace: "a", limit: 2).map(\.firstSeq) == [1, 4])
         #expect(try db.journalSegments.delete(namespace: "a", throughFirstSeq: 4) == 2)

@@ -175,14 +175,18 @@ public final class RequestJournal: Sendable {
     /// it stops once the page is full (and `matched` is then only a lower bound).
     ///
     /// Visible means the newest `limit`: pruning deletes whole segments, so up to one segment's worth
-    /// of older entries may still be stored, and is skipped here by count. A segment that does not
-    /// decode is logged and left out, rather than failing every listing of its namespace.
+    /// of older entries may still be stored, and is skipped here by count. Without a filter on the
+    /// entries themselves, a segment wholly after `afterSeq` and outside the page is counted from the
+    /// index and never loaded, so the dashboard's "total, then the last 15" stays cheap. A segment
+    /// that does not decode is logged and left out, rather than failing every listing of its
+    /// namespace (a count that did not need to load it still includes it).
     private func scan(namespace: String, filter: JournalFilter, matching matcher: JournalMatcher? = nil,
                       page: Range<Int> = 0..<0, countingAll: Bool = true,
                       in db: SQLiteConnection) throws -> (matched: Int, page: [JournalEntry]) {
-        let segments = try db.journalSegments.list(namespace: namespace, dataAfterSeq: filter.afterSeq)
+        let segments = try db.journalSegments.list(namespace: namespace)
         var hidden = max(0, segments.reduce(0) { $0 + $1.entries } - visibleLimit)
         let since = filter.since?.unixMilliseconds
+        let filtersEntries = matcher != nil || filter.method != nil || filter.status != nil || since != nil || filter.path != nil
         var matched = 0
         var entries: [JournalEntry] = []
         for segment in segments {
@@ -190,9 +194,15 @@ public final class RequestJournal: Sendable {
             let skip = min(hidden, segment.entries)
             hidden -= skip
             guard segment.lastSeq > filter.afterSeq, skip < segment.entries else { continue }
+            let visible = segment.entries - skip
+            if !filtersEntries && segment.firstSeq > filter.afterSeq && !page.overlaps(matched..<(matched + visible)) {
+                matched += visible
+                continue
+            }
             let (matchedBefore, pageBefore) = (matched, entries.count)
             do {
-                var reader = try JournalSegmentReader(segment.data)
+                // Deleted since the listing's first statement is impossible: both run in one snapshot.
+                var reader = try JournalSegmentReader(try db.journalSegments.data(firstSeq: segment.firstSeq) ?? [])
                 var index = 0
                 while countingAll || matched < page.upperBound, let head = try reader.nextHead() {
                     index += 1
@@ -208,7 +218,7 @@ public final class RequestJournal: Sendable {
                     }
                     matched += 1
                 }
-            } catch {
+            } catch let error as JournalSegmentError {
                 matched = matchedBefore
                 entries.removeSubrange(pageBefore...)
                 logger.error("journal segment unreadable; its entries are left out", metadata: [

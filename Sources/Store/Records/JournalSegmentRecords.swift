@@ -11,23 +11,19 @@ public struct JournalSegmentRecords {
                   .integer(Int64(segment.entries)), .blob(segment.data)])
     }
 
-    /// A namespace's segments, oldest first. Only those with entries after `dataAfterSeq` carry their
-    /// data; the others come with counts only, read from the covering index without touching the rows.
-    public func list(namespace: String, dataAfterSeq: Int64 = 0) throws -> [JournalSegment] {
-        var segments = try db.query("""
+    /// A namespace's segments, oldest first, without their data: read from the covering index alone,
+    /// so a listing learns where everything is before it loads the few blobs it needs (`data(firstSeq:)`).
+    public func list(namespace: String) throws -> [JournalSegment] {
+        try db.query("""
             SELECT first_seq, last_seq, entries FROM journal_segments WHERE namespace = ? ORDER BY first_seq
             """, [.text(namespace)]) { s in
             JournalSegment(namespace: namespace, firstSeq: s.int64(0), lastSeq: s.int64(1), entries: s.int(2), data: [])
         }
-        guard let start = segments.firstIndex(where: { $0.lastSeq > dataAfterSeq }) else { return segments }
-        let data = try db.query("""
-            SELECT first_seq, data FROM journal_segments WHERE namespace = ? AND first_seq >= ? ORDER BY first_seq
-            """, [.text(namespace), .integer(segments[start].firstSeq)]) { s in (s.int64(0), s.bytes(1)) }
-        // Both statements run in the caller's snapshot or transaction, so they see the same rows.
-        for (index, (firstSeq, bytes)) in zip(segments.indices[start...], data) where segments[index].firstSeq == firstSeq {
-            segments[index].data = bytes
-        }
-        return segments
+    }
+
+    /// One segment's data; nil if it is gone.
+    public func data(firstSeq: Int64) throws -> [UInt8]? {
+        try db.queryFirst("SELECT data FROM journal_segments WHERE first_seq = ?", [.integer(firstSeq)]) { $0.bytes(0) }
     }
 
     /// How many entries a namespace's segments hold.
