@@ -26,7 +26,8 @@ struct JournalSegmentReader {
         offset = 1
         remaining = 0
         let count = try readVarint()
-        // Every entry takes at least 11 bytes, so a count beyond that is damage, not a big segment.
+        // Every entry takes several bytes, so a count above the byte count is damage, not a big
+        // segment (and must not size anything).
         guard count <= UInt64(data.count) else { throw .badNumber(at: 1) }
         remaining = Int(count)
     }

@@ -250,8 +250,8 @@ public final class RequestJournal: Sendable {
 
     // MARK: - Writing
 
-    /// Runs on the writer: stores the buffer as one segment per namespace, in the order recorded, and
-    /// prunes each namespace it touched.
+    /// Runs on the writer: stores the buffer as a segment per namespace (more for very large
+    /// batches), seqs in the order recorded, and prunes each namespace it touched.
     private func drain(into db: SQLiteConnection) throws {
         let batch = state.withLock { state in
             defer {
