@@ -36,10 +36,9 @@ public struct JournalRoutes: Sendable {
             let filter = try Self.filter(request)
             let limit = try AdminRoutes.intQuery(request, "limit", default: 100, range: 1...1000)
             let offset = try AdminRoutes.intQuery(request, "offset", default: 0, range: 0...Int.max)
-            let page = try await Self.journalCall {
-                try await engine.journal.entries(namespace: namespace, filter: filter, limit: limit, offset: offset)
+            let (total, page) = try await Self.journalCall {
+                try await engine.journal.page(namespace: namespace, filter: filter, limit: limit, offset: offset)
             }
-            let total = try await Self.journalCall { try await engine.journal.total(namespace: namespace, filter: filter) }
             return AdminRoutes.json(.ok, .object([
                 "namespace": .string(namespace), "total": .int(Int64(total)), "limit": .int(Int64(limit)),
                 "offset": .int(Int64(offset)), "requests": .array(page.map(\.json)),

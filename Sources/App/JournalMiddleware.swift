@@ -5,7 +5,8 @@ import Dispatch
 
 /// Records every request and its response in the request's namespace journal (STYLE habit 10).
 /// Sits inside the request log and outside faults, so it sees the fault that bent a response.
-/// The write itself happens later, batched on the store's writer (see `RequestJournal`).
+/// The write itself happens later, batched on the store's writer (see `RequestJournal`), which also
+/// redacts credentials as it encodes the batch: nothing here copies the request's headers.
 public struct JournalMiddleware: HTTPMiddleware {
     let engine: Engine
 
@@ -21,7 +22,7 @@ public struct JournalMiddleware: HTTPMiddleware {
         let micros = Int64((DispatchTime.now().uptimeNanoseconds - start) / 1000)
         engine.journal.record(JournalEntry(
             namespace: namespace, at: at, method: request.method.rawValue, path: request.path, query: request.query,
-            requestHeaders: Redaction.redacting(request.headers), requestBody: request.body,
+            requestHeaders: request.headers, requestBody: request.body,
             status: response.status.code, responseHeaders: response.headers, responseBody: response.body,
             durationMicroseconds: micros, fault: response.appliedFault))
         return response

@@ -24,9 +24,10 @@ import Store
         }
         let store = try Store(path: temp.path)
         #expect(try store.schemaVersion() == Schema.currentVersion)
-        try store.readSync { db in
+        try store.readSync { db throws in
             #expect(try db.jobs.get(id: "job_old") != nil)
-            #expect(try db.queryFirst("SELECT COUNT(*) FROM journal") { $0.int(0) } == 0)
+            #expect(try db.journalSegments.entryCount(namespace: "default") == 0)
+            #expect(try db.legacyJournal.exists() == false)
             let recorded = try db.query("SELECT version FROM schema_version ORDER BY version") { $0.int(0) }
             #expect(recorded == Array(1...Schema.currentVersion))
         }
@@ -86,7 +87,7 @@ import Store
             try db.close()
         }
         let store = try Store(path: temp.path)
-        try store.readSync { db in
+        try store.readSync { db throws in
             #expect(try db.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
             let sql = try db.queryFirst("SELECT sql FROM sqlite_schema WHERE name = 'jobs'") { $0.string(0) } ?? ""
             #expect(sql.contains("WITHOUT ROWID"))
@@ -162,7 +163,7 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
         }
         let store = try Store(path: temp.path)
         #expect(try store.schemaVersion() == Schema.currentVersion)
-        try store.readSync { db in
+        try store.readSync { db throws in
             #expect(try db.queryFirst("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'job_events_namespace'") { $0.int(0) } == 0)
             #expect(try db.queryFirst("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'job_events_job'") { $0.int(0) } == 1)
             #expect(try db.events.list(jobID: "job_a").map(\.toState) == ["queued", "done"])
@@ -182,5 +183,63 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
             #expect(try db.events.list(namespace: "other", limit: 10).map(\.at) == [2, 5])
         }
         try store.close()
+    }
+}
+
+/// Migration 6 replaces the per-row `journal` with `journal_segments`; rows it cannot encode (the
+/// format is the engine's) wait in `journal_v2` for the engine to move them.
+@Suite struct JournalSegmentsMigrationTests {
+    @Test func rowsOfSchema5_waitInJournalV2_andTheHighestSeqIsKept() throws {
+        let temp = try TemporaryDatabase()
+        do {
+            let db = try SQLiteConnection(path: temp.path)
+            try Migrator.migrate(db, with: Array(Schema.migrations.prefix(5)))
+            for seq in 1...3 {
+                try db.execute("INSERT INTO journal (seq, namespace, at, method, path) VALUES (?, 'ns', 0, 'GET', '/')",
+                               [.integer(Int64(seq))])
+            }
+            try db.execute("DELETE FROM journal WHERE seq = 3")
+            try db.close()
+        }
+        let store = try Store(path: temp.path)
+        try store.readSync { db throws in
+            #expect(try db.legacyJournal.exists())
+            #expect(try db.legacyJournal.rows(afterSeq: 0, limit: 10).map(\.seq) == [1, 2])
+            #expect(try db.legacyJournal.rows(afterSeq: 1, limit: 10).map(\.seq) == [2])
+            #expect(try db.journalSegments.highestSeq() == 3)
+            #expect(throws: SQLiteError.self) { try db.execute("SELECT * FROM journal") }
+        }
+        try store.writeSync { db in try db.legacyJournal.drop() }
+        try store.readSync { db throws in #expect(try db.legacyJournal.exists() == false) }
+        try store.close()
+    }
+}
+
+@Suite struct JournalSegmentRecordsTests {
+    func segment(_ namespace: String, _ first: Int64, _ last: Int64, _ entries: Int) -> JournalSegment {
+        JournalSegment(namespace: namespace, firstSeq: first, lastSeq: last, entries: entries, data: [UInt8(first)])
+    }
+
+    @Test func list_readsCountsOnly_dataComesPerSegment_andPruningDeletesFromTheOldest() throws {
+        let db = try makeMigratedConnection()
+        for segment in [segment("a", 1, 3, 2), segment("b", 2, 2, 1), segment("a", 4, 6, 3), segment("a", 7, 7, 1)] {
+            try db.journalSegments.insert(segment)
+        }
+        #expect(try db.journalSegments.list(namespace: "a").map(\.firstSeq) == [1, 4, 7])
+        #expect(try db.journalSegments.list(namespace: "a").map(\.entries) == [2, 3, 1])
+        #expect(try db.journalSegments.list(namespace: "a").allSatisfy { $0.data.isEmpty })
+        #expect(try db.journalSegments.data(firstSeq: 4) == [4])
+        #expect(try db.journalSegments.data(firstSeq: 5) == nil)
+        #expect(try db.journalSegments.entryCount(namespace: "a") == 6)
+        #expect(try db.journalSegments.oldest(namespace: "a", limit: 2).map(\.firstSeq) == [1, 4])
+        #expect(try db.journalSegments.delete(namespace: "a", throughFirstSeq: 4) == 2)
+        #expect(try db.journalSegments.entryCount(namespace: "a") == 1)
+        #expect(try db.journalSegments.highestSeq() == 7)
+        #expect(try db.journalSegments.deleteAll(namespace: "a") == 1)
+        #expect(try db.journalSegments.highestSeq() == 2)
+        try db.journalSegments.raiseHighWater(to: 7)
+        try db.journalSegments.raiseHighWater(to: 5)
+        #expect(try db.journalSegments.highestSeq() == 7)
+        try db.close()
     }
 }

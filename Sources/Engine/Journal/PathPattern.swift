@@ -11,20 +11,6 @@ public struct PathPattern: Sendable, Hashable {
         parts = text.split(separator: "*", omittingEmptySubsequences: false)
     }
 
-    /// The same pattern for SQLite's GLOB, where `?` and `[` are special too: each is written as a
-    /// one-character class (`[?]`, `[[]`) so it matches only itself.
-    public var glob: String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "?": out += "[?]"
-            case "[": out += "[[]"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
     public func matches(_ path: String) -> Bool {
         guard parts.count > 1 else { return path == text }
         var rest = Substring(path)

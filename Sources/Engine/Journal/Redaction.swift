@@ -12,15 +12,18 @@ public enum Redaction {
     static let shortestShown = 12
     static let shownCharacters = 4
 
-    /// `headers` with each credential field cut to its scheme and first characters.
+    /// `headers` with each credential field cut to its scheme and first characters. The journal
+    /// redacts field by field as it encodes (`isCredentialField`), without this copy.
     public static func redacting(_ headers: HTTPHeaders) -> HTTPHeaders {
-        guard headers.contains(where: { field in fieldNames.contains { HTTPHeaders.namesEqual($0, field.name) } }) else {
-            return headers
-        }
+        guard headers.contains(where: { isCredentialField($0.name) }) else { return headers }
         return HTTPHeaders(headers.map { field in
-            fieldNames.contains { HTTPHeaders.namesEqual($0, field.name) }
-                ? (name: field.name, value: redact(field.value)) : field
+            isCredentialField(field.name) ? (name: field.name, value: redact(field.value)) : field
         })
+    }
+
+    /// Whether a field's value is a credential to redact.
+    public static func isCredentialField(_ name: String) -> Bool {
+        fieldNames.contains { HTTPHeaders.namesEqual($0, name) }
     }
 
     /// `Bearer abcdefghijklmnop` → `Bearer abcd…`; a value without a scheme keeps only its first characters.

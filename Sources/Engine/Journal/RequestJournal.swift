@@ -2,16 +2,16 @@ public import Store
 public import Logging
 import Dispatch
 import HTTP
-import JSON
 import Synchronization
 
 /// Every request and response per namespace, in SQLite, bounded per namespace.
 ///
 /// Recording is off the request's critical path: `record` only appends to a buffer; a write on the
-/// store's group-commit writer takes the whole buffer 5 ms after the first entry of a burst (or at
-/// once when 256 have piled up), so a busy server pays one small transaction per batch, not per
-/// request. Readers call `flush()` first, which drains the buffer itself, so a listing made after a
-/// response was received always contains it.
+/// store's group-commit writer takes the whole buffer `batchWindow` after the first entry of a
+/// burst (or at once when `batchSize` have piled up) and stores each namespace's share of it as one
+/// segment row (`JournalSegmentCodec`), so a busy server pays one small transaction and a row or two
+/// per batch, not a row and an index entry per request. Readers call `flush()` first, which drains
+/// the buffer itself, so a listing made after a response was received always contains it.
 public final class RequestJournal: Sendable {
     public let settings: JournalSettings
     private let store: Store
@@ -24,10 +24,13 @@ public final class RequestJournal: Sendable {
         var writeQueuedNow = false
         /// A timer will queue a write; cleared when a write takes the buffer.
         var timerArmed = false
-        /// Entries per namespace as far as this process knows; loaded on first use, so pruning
-        /// deletes exactly the excess without counting rows on every write. Touched only by writes,
-        /// which the store runs one at a time.
+        /// Entries stored per namespace as far as this process knows; loaded on first use, so pruning
+        /// needs no count on every write. This and `nextSeq` are touched only by writes, which the
+        /// store runs one at a time, and are forgotten when one fails (its work rolled back).
         var counts: [String: Int] = [:]
+        /// The seq the next stored entry gets; nil until a write has loaded it (and moved any
+        /// per-row journal an older version left).
+        var nextSeq: Int64?
         /// `observe` callbacks by token: namespace and what to call when it records an entry.
         var observers: [Int: (namespace: String, notify: @Sendable () -> Void)] = [:]
         var nextObserver = 0
@@ -40,7 +43,8 @@ public final class RequestJournal: Sendable {
         self.logger = logger
     }
 
-    /// Buffers an entry; it reaches SQLite with the next group commit. Bodies are cut here to the cap.
+    /// Buffers an entry; it reaches SQLite with the next group commit. Bodies are cut here to the
+    /// cap, and `Authorization` is redacted when the batch is encoded.
     public func record(_ entry: JournalEntry) {
         guard isEnabled else { return }
         var entry = entry
@@ -91,71 +95,163 @@ public final class RequestJournal: Sendable {
         guard state.withLock({ !$0.buffer.isEmpty }) else { return }
         store.write({ db in try self.drain(into: db) }, completion: { result in
             if case .failure(let error) = result {
-                // The batch rolled back, so the counts it added are wrong: reload them on next use.
-                self.state.withLock { $0.counts = [:] }
+                self.forgetWriterState()
                 self.logger.error("journal write failed; entries lost", metadata: ["error": "\(error)"])
             }
         })
     }
 
+    /// After a failed write, whose counts and seqs rolled back: reload them on next use.
+    private func forgetWriterState() {
+        state.withLock { state in
+            state.counts = [:]
+            state.nextSeq = nil
+        }
+    }
+
     /// False with a limit of 0: nothing is recorded.
     public var isEnabled: Bool { settings.limit > 0 }
+
+    /// How many of a namespace's newest stored entries reads show. With the journal off nothing is
+    /// pruned either, so whatever an earlier run left stays readable, as it always was.
+    private var visibleLimit: Int { isEnabled ? settings.limit : Int.max }
 
     /// Waits until every entry recorded before this call is in SQLite.
     public func flush() async throws {
         do {
             try await store.write { db in try self.drain(into: db) }
         } catch {
-            state.withLock { $0.counts = [:] }
+            forgetWriterState()
             throw error
         }
     }
+
+    // MARK: - Reading
 
     /// A namespace's entries, oldest first, filtered; `limit` nil means all.
     public func entries(namespace: String, filter: JournalFilter = JournalFilter(), limit: Int? = nil,
                         offset: Int = 0) async throws -> [JournalEntry] {
         try await flush()
-        let query = Self.query(namespace: namespace, filter: filter)
-        return try await store.read { db in try db.journal.list(query, limit: limit, offset: offset) }
-            .map(Self.entry(from:))
+        let page = Self.window(limit: limit, offset: offset)
+        return try await store.read { db in
+            try self.scan(namespace: namespace, filter: filter, page: page, countingAll: false, in: db).page
+        }
+    }
+
+    /// One page of a namespace's entries and how many pass `filter` in all, from one read, so the
+    /// two agree even while requests keep arriving.
+    public func page(namespace: String, filter: JournalFilter = JournalFilter(), limit: Int,
+                     offset: Int = 0) async throws -> (total: Int, entries: [JournalEntry]) {
+        try await flush()
+        let page = Self.window(limit: limit, offset: offset)
+        let (total, entries) = try await store.read { db in try self.scan(namespace: namespace, filter: filter, page: page, in: db) }
+        return (total, entries)
+    }
+
+    private static func window(limit: Int?, offset: Int) -> Range<Int> {
+        let start = max(0, offset)
+        return start..<(limit.map { start + max(0, $0) } ?? Int.max)
     }
 
     /// How many of a namespace's entries pass `filter`.
     public func total(namespace: String, filter: JournalFilter = JournalFilter()) async throws -> Int {
         try await flush()
-        let query = Self.query(namespace: namespace, filter: filter)
-        return try await store.read { db in try db.journal.count(query) }
+        return try await store.read { db in try self.scan(namespace: namespace, filter: filter, in: db).matched }
     }
 
-    /// How many of a namespace's entries match. Method, path and status are narrowed in SQL; header
-    /// and body conditions are checked here, on the rows that remain.
+    /// How many of a namespace's entries match. Method, path and status are checked on each entry's
+    /// head; header and body conditions decode the entries that pass those.
     public func count(namespace: String, matching matcher: JournalMatcher) async throws -> Int {
+        try await flush()
         let filter = JournalFilter(method: matcher.method, path: matcher.path, status: matcher.status)
-        if matcher.headers.isEmpty && matcher.body.isEmpty {
-            return try await total(namespace: namespace, filter: filter)
+        let needsWhole = !(matcher.headers.isEmpty && matcher.body.isEmpty)
+        return try await store.read { db in
+            try self.scan(namespace: namespace, filter: filter, matching: needsWhole ? matcher : nil, in: db).matched
         }
-        return try await entries(namespace: namespace, filter: filter).reduce(0) { $0 + (matcher.matches($1) ? 1 : 0) }
     }
 
-    static func query(namespace: String, filter: JournalFilter) -> JournalQuery {
-        JournalQuery(namespace: namespace, method: filter.method, status: filter.status,
-                     sinceAt: filter.since?.unixMilliseconds, afterSeq: filter.afterSeq, pathGlob: filter.path?.glob)
+    /// Walks a namespace's visible entries in seq order: how many pass `filter` (and `matcher`), and
+    /// the whole entries of those whose position among them falls in `page`. Without `countingAll`
+    /// it stops once the page is full (and `matched` is then only a lower bound).
+    ///
+    /// Visible means the newest `limit`: pruning deletes whole segments, so up to one segment's worth
+    /// of older entries may still be stored, and is skipped here by count. Without a filter on the
+    /// entries themselves, a segment wholly after `afterSeq` and outside the page is counted from the
+    /// index and never loaded, so the dashboard's "total, then the last 15" stays cheap. A segment
+    /// that does not decode is logged and left out, rather than failing every listing of its
+    /// namespace (a count that did not need to load it still includes it).
+    private func scan(namespace: String, filter: JournalFilter, matching matcher: JournalMatcher? = nil,
+                      page: Range<Int> = 0..<0, countingAll: Bool = true,
+                      in db: SQLiteConnection) throws -> (matched: Int, page: [JournalEntry]) {
+        let segments = try db.journalSegments.list(namespace: namespace)
+        var hidden = max(0, segments.reduce(0) { $0 + $1.entries } - visibleLimit)
+        let since = filter.since?.unixMilliseconds
+        let filtersEntries = matcher != nil || filter.method != nil || filter.status != nil || since != nil || filter.path != nil
+        var matched = 0
+        var entries: [JournalEntry] = []
+        for segment in segments {
+            if !countingAll && matched >= page.upperBound { break }
+            let skip = min(hidden, segment.entries)
+            hidden -= skip
+            guard segment.lastSeq > filter.afterSeq, skip < segment.entries else { continue }
+            let visible = segment.entries - skip
+            if !filtersEntries && segment.firstSeq > filter.afterSeq && !page.overlaps(matched..<(matched + visible)) {
+                matched += visible
+                continue
+            }
+            let (matchedBefore, pageBefore) = (matched, entries.count)
+            do {
+                // Deleted since the listing's first statement is impossible: both run in one snapshot.
+                var reader = try JournalSegmentReader(try db.journalSegments.data(firstSeq: segment.firstSeq) ?? [])
+                var index = 0
+                while countingAll || matched < page.upperBound, let head = try reader.nextHead() {
+                    index += 1
+                    guard index > skip, head.seq > filter.afterSeq,
+                          filter.method.map({ $0 == head.method }) ?? true,
+                          filter.status.map({ $0 == head.status }) ?? true,
+                          since.map({ head.at >= $0 }) ?? true,
+                          filter.path?.matches(head.path) ?? true else { continue }
+                    if let matcher {
+                        guard matcher.matches(try reader.readRest(head, namespace: namespace)) else { continue }
+                    } else if page.contains(matched) {
+                        entries.append(try reader.readRest(head, namespace: namespace))
+                    }
+                    matched += 1
+                }
+            } catch let error as JournalSegmentError {
+                matched = matchedBefore
+                entries.removeSubrange(pageBefore...)
+                logger.error("journal segment unreadable; its entries are left out", metadata: [
+                    "journal.namespace": "\(namespace)", "journal.first_seq": "\(segment.firstSeq)",
+                    "journal.entries": "\(segment.entries)", "error": "\(error)"])
+            }
+        }
+        return (matched, entries)
     }
 
-    /// Forgets a namespace's entries, including any still buffered; returns how many were stored.
+    /// Forgets a namespace's entries, including any still buffered; returns how many were listed.
     @discardableResult
     public func clear(namespace: String) async throws -> Int {
-        try await store.write { db in
-            try self.drain(into: db)
-            let deleted = try db.journal.deleteAll(namespace: namespace)
-            self.state.withLock { $0.counts[namespace] = 0 }
-            return deleted
+        do {
+            return try await store.write { db in
+                try self.drain(into: db)
+                // The namespace may hold the newest seqs; they must not be handed out again.
+                let next = try self.nextSeq(in: db)
+                try db.journalSegments.raiseHighWater(to: next - 1)
+                let deleted = try db.journalSegments.deleteAll(namespace: namespace)
+                self.state.withLock { $0.counts[namespace] = 0 }
+                return min(deleted, self.visibleLimit)
+            }
+        } catch {
+            forgetWriterState()
+            throw error
         }
     }
 
     // MARK: - Writing
 
-    /// Runs on the writer: inserts the buffer and prunes each namespace it touched back to the limit.
+    /// Runs on the writer: stores the buffer as a segment per namespace (more for very large
+    /// batches), seqs in the order recorded, and prunes each namespace it touched.
     private func drain(into db: SQLiteConnection) throws {
         let batch = state.withLock { state in
             defer {
@@ -165,81 +261,97 @@ public final class RequestJournal: Sendable {
             }
             return state.buffer
         }
+        // Before the first read too: a per-row journal left by an older version moves here.
+        let first = try nextSeq(in: db)
         guard !batch.isEmpty else { return }
-        var added: [String: Int] = [:]
-        for entry in batch { added[entry.namespace, default: 0] += 1 }
-        try db.journal.append(contentsOf: batch.map(Self.record(from:)))
-        for (namespace, count) in added {
+        var groups: [String: [JournalEntry]] = [:]
+        var order: [String] = []
+        for (offset, entry) in batch.enumerated() {
+            var entry = entry
+            entry.seq = first + Int64(offset)
+            if groups[entry.namespace] == nil { order.append(entry.namespace) }
+            groups[entry.namespace, default: []].append(entry)
+        }
+        state.withLock { $0.nextSeq = first + Int64(batch.count) }
+        for namespace in order {
+            let entries = groups[namespace] ?? []
+            try insertSegments(entries, namespace: namespace, into: db)
             let known = state.withLock { $0.counts[namespace] }
-            let total = try known.map { $0 + count } ?? db.journal.count(namespace: namespace)
-            var kept = total
-            if total > settings.limit {
-                kept -= try db.journal.pruneOldest(namespace: namespace, count: total - settings.limit)
-            }
+            let stored = try known.map { $0 + entries.count } ?? db.journalSegments.entryCount(namespace: namespace)
+            let kept = try prune(namespace: namespace, stored: stored, in: db)
             state.withLock { $0.counts[namespace] = kept }
         }
     }
 
-    // MARK: - Coding
-
-    static func record(from entry: JournalEntry) -> JournalRecord {
-        JournalRecord(namespace: entry.namespace, at: entry.at.unixMilliseconds, method: entry.method, path: entry.path,
-                      query: entry.query, status: entry.status,
-                      requestHeaders: headersText(entry.requestHeaders, bodySize: entry.requestBodySize),
-                      requestBody: entry.requestBody,
-                      responseHeaders: headersText(entry.responseHeaders, bodySize: entry.responseBodySize),
-                      responseBody: entry.responseBody, durationMicroseconds: entry.durationMicroseconds,
-                      fault: entry.fault)
-    }
-
-    static func entry(from record: JournalRecord) -> JournalEntry {
-        let request = headers(fromText: record.requestHeaders)
-        let response = headers(fromText: record.responseHeaders)
-        let requestBody = record.requestBody ?? []
-        let responseBody = record.responseBody ?? []
-        return JournalEntry(seq: record.seq, namespace: record.namespace, at: Timestamp(unixMilliseconds: record.at),
-                            method: record.method, path: record.path, query: record.query,
-                            requestHeaders: request.headers, requestBody: requestBody,
-                            requestBodySize: request.bodySize ?? requestBody.count, status: record.status ?? 0,
-                            responseHeaders: response.headers, responseBody: responseBody,
-                            responseBodySize: response.bodySize ?? responseBody.count,
-                            durationMicroseconds: record.durationMicroseconds ?? 0, fault: record.fault)
-    }
-
-    /// The headers columns hold `{"fields":[[name,value],…],"body_size":N}`: fields in order with
-    /// repeats (a dictionary would lose both), and the body's real size, which a cut body no longer shows.
-    static func headersText(_ headers: HTTPHeaders, bodySize: Int) -> String {
-        // Written by hand into bytes: this runs for every journaled message, and building a JSONValue
-        // dictionary (or appending to a String piece by piece) cost more than the insert.
-        var out = Array(#"{"body_size":"#.utf8)
-        out.reserveCapacity(64 + headers.count * 48)
-        JSONValue.int(Int64(bodySize)).write(to: &out)
-        out += #","fields":["#.utf8
-        for (index, field) in headers.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            JSONValue.string(field.name).write(to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONValue.string(field.value).write(to: &out)
-            out.append(UInt8(ascii: "]"))
+    /// Stores entries (in seq order) as one segment, or as several when they would encode to more
+    /// than `segmentBytes`: a burst of large bodies must not become one huge blob that every later
+    /// read of the namespace loads whole, and pruning's surplus stays as small as a segment.
+    private func insertSegments(_ entries: [JournalEntry], namespace: String, into db: SQLiteConnection) throws {
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            var end = start
+            var bytes = 0
+            repeat {
+                bytes += JournalSegmentCodec.estimatedSize(of: entries[end], bodyCap: settings.bodyCap)
+                end += 1
+            } while end < entries.endIndex && bytes < Self.segmentBytes
+            let chunk = entries[start..<end]
+            try db.journalSegments.insert(JournalSegment(
+                namespace: namespace, firstSeq: chunk[start].seq, lastSeq: chunk[end - 1].seq, entries: chunk.count,
+                data: JournalSegmentCodec.encode(chunk, bodyCap: settings.bodyCap)))
+            start = end
         }
-        out += "]}".utf8
-        return String(decoding: out, as: UTF8.self)
     }
 
-    static func headers(fromText text: String) -> (headers: HTTPHeaders, bodySize: Int?) {
-        guard let object = JSONValue.parse(text)?.objectValue else { return (HTTPHeaders(), nil) }
-        var headers = HTTPHeaders()
-        if case .array(let fields)? = object["fields"] {
-            for field in fields {
-                if case .array(let pair) = field, pair.count == 2, let name = pair[0].stringValue,
-                   let value = pair[1].stringValue {
-                    headers.add(name, value)
-                }
+    /// Roughly the most one segment holds, unless a single entry is larger.
+    static let segmentBytes = 1 << 20
+
+    /// Deletes a namespace's oldest segments while what remains still holds `limit` entries; returns
+    /// how many entries remain. Listings hide the few older entries the last segment may keep.
+    private func prune(namespace: String, stored: Int, in db: SQLiteConnection) throws -> Int {
+        var stored = stored
+        while stored > settings.limit {
+            let oldest = try db.journalSegments.oldest(namespace: namespace, limit: 64)
+            var through: Int64?
+            for segment in oldest {
+                guard stored - segment.entries >= settings.limit else { break }
+                stored -= segment.entries
+                through = segment.firstSeq
             }
+            guard let through else { break }
+            try db.journalSegments.delete(namespace: namespace, throughFirstSeq: through)
+            if through != oldest.last?.firstSeq { break }
         }
-        var bodySize: Int?
-        if case .int(let size)? = object["body_size"] { bodySize = Int(size) }
-        return (headers, bodySize)
+        return stored
+    }
+
+    /// The seq for the next entry, loaded on the first write of this process; that write also
+    /// moves any per-row journal an older version left into segments.
+    private func nextSeq(in db: SQLiteConnection) throws -> Int64 {
+        if let next = state.withLock({ $0.nextSeq }) { return next }
+        try moveLegacyRows(in: db)
+        let next = try db.journalSegments.highestSeq() + 1
+        state.withLock { $0.nextSeq = next }
+        return next
+    }
+
+    /// Moves `journal_v2` (schema versions 2–5 kept an entry per row) into segments, keeping seqs,
+    /// and drops it, in this write's transaction.
+    private func moveLegacyRows(in db: SQLiteConnection) throws {
+        guard try db.legacyJournal.exists() else { return }
+        var after: Int64 = 0
+        var moved = 0
+        while true {
+            let rows = try db.legacyJournal.rows(afterSeq: after, limit: 1024)
+            guard let last = rows.last else { break }
+            var groups: [String: [JournalEntry]] = [:]
+            for row in rows { groups[row.namespace, default: []].append(Self.entry(fromLegacy: row)) }
+            for (namespace, entries) in groups { try insertSegments(entries, namespace: namespace, into: db) }
+            after = last.seq
+            moved += rows.count
+        }
+        try db.legacyJournal.drop()
+        state.withLock { $0.counts = [:] }
+        logger.info("request journal moved into segments", metadata: ["journal.entries": "\(moved)"])
     }
 }

@@ -10,6 +10,7 @@ public enum Schema {
         Migration(version: 3, name: "fault rules and injection totals", sql: v3),
         Migration(version: 4, name: "jobs clustered by id", rebuildsReferencedTables: true, sql: v4),
         Migration(version: 5, name: "no namespace index on job events", sql: v5),
+        Migration(version: 6, name: "request journal in segments", apply: v6),
     ]
 
     /// The version a database has once every migration has run.
@@ -167,4 +168,39 @@ public enum Schema {
     static let v5 = """
         DROP INDEX IF EXISTS job_events_namespace;
         """
+
+    /// The journal stores a batch of one namespace's entries as one row (a segment) instead of a row
+    /// per entry: the per-row table cost a B-tree row and an index entry per request to write, and
+    /// as much again to prune, which was most of the journal's share of a keep-alive GET.
+    ///
+    /// `first_seq` is the rowid (seqs never repeat across namespaces), and the index covers what
+    /// counting and pruning read, so they never touch the rows with the data. SQLite recommends rowid
+    /// tables for rows this large (https://www.sqlite.org/withoutrowid.html, section 4). `journal_seq`
+    /// keeps the highest seq handed out, so a cleared namespace's seqs are never given again (what
+    /// AUTOINCREMENT did for the old table).
+    ///
+    /// The segment format is the engine's, so the migration cannot write it: an old table with rows
+    /// becomes `journal_v2`, which the engine's journal moves into segments and drops on first use
+    /// (`LegacyJournalRecords`); an empty one is simply dropped.
+    static func v6(_ db: SQLiteConnection) throws {
+        try db.executeScript("""
+            CREATE TABLE journal_segments (
+                first_seq INTEGER PRIMARY KEY NOT NULL,
+                namespace TEXT NOT NULL,
+                last_seq INTEGER NOT NULL,
+                entries INTEGER NOT NULL,
+                data BLOB NOT NULL
+            );
+            CREATE INDEX journal_segments_namespace ON journal_segments (namespace, first_seq, last_seq, entries);
+            CREATE TABLE journal_seq (
+                id INTEGER PRIMARY KEY CHECK (id = 0),
+                last_seq INTEGER NOT NULL
+            );
+            INSERT INTO journal_seq (id, last_seq)
+                SELECT 0, MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'journal'), 0),
+                              COALESCE((SELECT MAX(seq) FROM journal), 0));
+            """)
+        let hasRows = try db.queryFirst("SELECT EXISTS (SELECT 1 FROM journal)") { $0.int(0) == 1 } ?? false
+        try db.executeScript(hasRows ? "ALTER TABLE journal RENAME TO journal_v2" : "DROP TABLE journal")
+    }
 }
