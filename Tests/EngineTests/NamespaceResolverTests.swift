@@ -1,4 +1,4 @@
-import Engine
+@testable import Engine
 import HTTP
 import Testing
 
@@ -45,5 +45,21 @@ import Testing
         #expect(throws: EngineError.self) {
             try NamespaceResolver.namespace(for: [NamespaceResolver.headerName: "bad name"])
         }
+    }
+
+    @Test func authorizationValues_resolveTheSameFromMemory_andMemoryIsBounded() throws {
+        // Each value twice: the second answer comes from memory and must equal the first.
+        for round in 0..<2 {
+            for (value, token) in [("Bearer remembered-1", "remembered-1"), ("bearer  remembered-2 ", "remembered-2")] {
+                #expect(try NamespaceResolver.namespace(for: ["Authorization": value])
+                    == NamespaceResolver.namespace(forToken: token), "round \(round)")
+            }
+            #expect(try NamespaceResolver.namespace(for: ["Authorization": "Basic remembered"]) == NamespaceResolver.fallback)
+        }
+        for n in 0..<(NamespaceResolver.knownAuthorizationsCapacity + 10) {
+            #expect(NamespaceResolver.namespace(forAuthorization: "Bearer many-\(n)")
+                == NamespaceResolver.namespace(forToken: "many-\(n)"))
+        }
+        #expect(NamespaceResolver.knownAuthorizationCount <= NamespaceResolver.knownAuthorizationsCapacity)
     }
 }
