@@ -29,6 +29,21 @@ import Testing
                      durationMicroseconds: Int64.max, fault: "truncate"),
     ]
 
+    /// `record` encodes each entry before its seq is known and the writer numbers them later: the
+    /// segment it assembles must be byte for byte the one `encode` writes for the numbered entries.
+    @Test func entriesEncodedUnnumbered_thenNumbered_makeTheSameSegment() throws {
+        var bytes: [UInt8] = [0xEE]  // an offset, as a shared buffer has after other namespaces' entries
+        var ranges: [Range<Int>] = []
+        for entry in Self.samples {
+            let start = bytes.count
+            JournalSegmentCodec.encodeUnnumbered(entry, bodyCap: 2, to: &bytes)
+            ranges.append(start..<bytes.count)
+        }
+        let assembled = JournalSegmentCodec.segment(seqs: Self.samples.map(\.seq), bytes: bytes, ranges: ranges)
+        #expect(assembled == JournalSegmentCodec.encode(Self.samples, bodyCap: 2))
+        #expect(try Self.decodeAll(assembled).map(\.seq) == Self.samples.map(\.seq))
+    }
+
     @Test func roundTrip_keepsEveryField() throws {
         let decoded = try Self.decodeAll(JournalSegmentCodec.encode(Self.samples, bodyCap: 1 << 20))
         #expect(decoded.count == Self.samples.count)

@@ -28,6 +28,26 @@ enum JournalSegmentCodec {
         return out
     }
 
+    /// One entry without its seq (everything `entry` holds after it), appended to `out`: what
+    /// `RequestJournal.record` writes on the request's thread, before the seq is known.
+    static func encodeUnnumbered(_ entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) {
+        writeRest(entry, bodyCap: bodyCap, to: &out)
+    }
+
+    /// A segment of entries encoded by `encodeUnnumbered`: `bytes[ranges[i]]` gets seq `seqs[i]`.
+    static func segment(seqs: [Int64], bytes: [UInt8], ranges: [Range<Int>]) -> [UInt8] {
+        precondition(seqs.count == ranges.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(ranges.reduce(8) { $0 + $1.count + 10 })
+        out.append(formatVersion)
+        writeVarint(UInt64(ranges.count), to: &out)
+        for (seq, range) in zip(seqs, ranges) {
+            writeVarint(UInt64(bitPattern: seq), to: &out)
+            out.append(contentsOf: bytes[range])
+        }
+        return out
+    }
+
     /// About how many bytes `entry` takes encoded (headers are guessed, not measured).
     static func estimatedSize(of entry: JournalEntry, bodyCap: Int) -> Int {
         64 + entry.path.utf8.count + (entry.query?.utf8.count ?? 0)
@@ -37,6 +57,10 @@ enum JournalSegmentCodec {
 
     private static func write(_ entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) {
         writeVarint(UInt64(bitPattern: entry.seq), to: &out)
+        writeRest(entry, bodyCap: bodyCap, to: &out)
+    }
+
+    private static func writeRest(_ entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) {
         writeVarint(zigzag(entry.at.unixMilliseconds), to: &out)
         writeVarint(UInt64(UInt32(truncatingIfNeeded: entry.status)), to: &out)
         writeString(entry.method, to: &out)

@@ -19,7 +19,9 @@ public final class RequestJournal: Sendable {
     private let state = Mutex(State())
 
     private struct State {
-        var buffer: [JournalEntry] = []
+        /// Recorded entries, encoded without their seqs, back to back; `buffered` says whose each is.
+        var buffer: [UInt8] = []
+        var buffered: [BufferedEntry] = []
         /// A write is queued because the buffer filled; cleared when a write takes the buffer.
         var writeQueuedNow = false
         /// A timer will queue a write; cleared when a write takes the buffer.
@@ -36,6 +38,12 @@ public final class RequestJournal: Sendable {
         var nextObserver = 0
     }
 
+    /// Where one recorded entry's bytes sit in `State.buffer`.
+    private struct BufferedEntry {
+        let namespace: String
+        let range: Range<Int>
+    }
+
     public init(store: Store, settings: JournalSettings = JournalSettings(), logger: Logger) {
         precondition(settings.limit >= 0 && settings.bodyCap >= 0)
         self.store = store
@@ -43,18 +51,25 @@ public final class RequestJournal: Sendable {
         self.logger = logger
     }
 
-    /// Buffers an entry; it reaches SQLite with the next group commit. Bodies are cut here to the
-    /// cap, and `Authorization` is redacted when the batch is encoded.
+    /// Encodes an entry (bodies cut to the cap, `Authorization` redacted) into the buffer; it reaches
+    /// SQLite with the next group commit.
+    ///
+    /// Encoded here, on the request's thread, rather than by the writer: holding the entries until
+    /// then kept every journaled request's headers and bodies alive for a batch window, and had the
+    /// writer free them all from another thread, which cost more than the encoding.
     public func record(_ entry: JournalEntry) {
         guard isEnabled else { return }
-        var entry = entry
-        if entry.requestBody.count > settings.bodyCap { entry.requestBody = Array(entry.requestBody.prefix(settings.bodyCap)) }
-        if entry.responseBody.count > settings.bodyCap { entry.responseBody = Array(entry.responseBody.prefix(settings.bodyCap)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(JournalSegmentCodec.estimatedSize(of: entry, bodyCap: settings.bodyCap))
+        JournalSegmentCodec.encodeUnnumbered(entry, bodyCap: settings.bodyCap, to: &bytes)
+        let namespace = entry.namespace
         let (queueNow, queueLater, notify) = state.withLock { state -> (Bool, Bool, [@Sendable () -> Void]) in
-            state.buffer.append(entry)
+            let start = state.buffer.count
+            state.buffer.append(contentsOf: bytes)
+            state.buffered.append(BufferedEntry(namespace: namespace, range: start..<state.buffer.count))
             let notify = state.observers.isEmpty ? [] : state.observers.values
-                .filter { $0.namespace == entry.namespace }.map(\.notify)
-            if state.buffer.count >= Self.batchSize && !state.writeQueuedNow {
+                .filter { $0.namespace == namespace }.map(\.notify)
+            if state.buffered.count >= Self.batchSize && !state.writeQueuedNow {
                 state.writeQueuedNow = true
                 return (true, false, notify)
             }
@@ -92,7 +107,7 @@ public final class RequestJournal: Sendable {
 
     private func queueWrite() {
         // A flush may have taken the buffer since this was scheduled (always so after shutdown's).
-        guard state.withLock({ !$0.buffer.isEmpty }) else { return }
+        guard state.withLock({ !$0.buffered.isEmpty }) else { return }
         store.write({ db in try self.drain(into: db) }, completion: { result in
             if case .failure(let error) = result {
                 self.forgetWriterState()
@@ -253,31 +268,31 @@ public final class RequestJournal: Sendable {
     /// Runs on the writer: stores the buffer as a segment per namespace (more for very large
     /// batches), seqs in the order recorded, and prunes each namespace it touched.
     private func drain(into db: SQLiteConnection) throws {
-        let batch = state.withLock { state in
+        let (bytes, batch) = state.withLock { state in
             defer {
                 state.buffer = []
+                state.buffered = []
                 state.writeQueuedNow = false
                 state.timerArmed = false
             }
-            return state.buffer
+            return (state.buffer, state.buffered)
         }
         // Before the first read too: a per-row journal left by an older version moves here.
         let first = try nextSeq(in: db)
         guard !batch.isEmpty else { return }
-        var groups: [String: [JournalEntry]] = [:]
+        var groups: [String: (seqs: [Int64], ranges: [Range<Int>])] = [:]
         var order: [String] = []
         for (offset, entry) in batch.enumerated() {
-            var entry = entry
-            entry.seq = first + Int64(offset)
             if groups[entry.namespace] == nil { order.append(entry.namespace) }
-            groups[entry.namespace, default: []].append(entry)
+            groups[entry.namespace, default: ([], [])].seqs.append(first + Int64(offset))
+            groups[entry.namespace, default: ([], [])].ranges.append(entry.range)
         }
         state.withLock { $0.nextSeq = first + Int64(batch.count) }
         for namespace in order {
-            let entries = groups[namespace] ?? []
-            try insertSegments(entries, namespace: namespace, into: db)
+            let group = groups[namespace] ?? ([], [])
+            try insertSegments(seqs: group.seqs, ranges: group.ranges, of: bytes, namespace: namespace, into: db)
             let known = state.withLock { $0.counts[namespace] }
-            let stored = try known.map { $0 + entries.count } ?? db.journalSegments.entryCount(namespace: namespace)
+            let stored = try known.map { $0 + group.seqs.count } ?? db.journalSegments.entryCount(namespace: namespace)
             let kept = try prune(namespace: namespace, stored: stored, in: db)
             state.withLock { $0.counts[namespace] = kept }
         }
@@ -286,19 +301,32 @@ public final class RequestJournal: Sendable {
     /// Stores entries (in seq order) as one segment, or as several when they would encode to more
     /// than `segmentBytes`: a burst of large bodies must not become one huge blob that every later
     /// read of the namespace loads whole, and pruning's surplus stays as small as a segment.
-    private func insertSegments(_ entries: [JournalEntry], namespace: String, into db: SQLiteConnection) throws {
-        var start = entries.startIndex
-        while start < entries.endIndex {
+    /// The same for entries that already carry their seqs (the move of an older per-row journal).
+    func insertSegments(_ entries: [JournalEntry], namespace: String, into db: SQLiteConnection) throws {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for entry in entries {
+            let start = bytes.count
+            JournalSegmentCodec.encodeUnnumbered(entry, bodyCap: settings.bodyCap, to: &bytes)
+            ranges.append(start..<bytes.count)
+        }
+        try insertSegments(seqs: entries.map(\.seq), ranges: ranges, of: bytes, namespace: namespace, into: db)
+    }
+
+    private func insertSegments(seqs: [Int64], ranges: [Range<Int>], of bytes: [UInt8], namespace: String,
+                                into db: SQLiteConnection) throws {
+        var start = 0
+        while start < ranges.count {
             var end = start
-            var bytes = 0
+            var size = 0
             repeat {
-                bytes += JournalSegmentCodec.estimatedSize(of: entries[end], bodyCap: settings.bodyCap)
+                size += ranges[end].count
                 end += 1
-            } while end < entries.endIndex && bytes < Self.segmentBytes
-            let chunk = entries[start..<end]
+            } while end < ranges.count && size < Self.segmentBytes
             try db.journalSegments.insert(JournalSegment(
-                namespace: namespace, firstSeq: chunk[start].seq, lastSeq: chunk[end - 1].seq, entries: chunk.count,
-                data: JournalSegmentCodec.encode(chunk, bodyCap: settings.bodyCap)))
+                namespace: namespace, firstSeq: seqs[start], lastSeq: seqs[end - 1], entries: end - start,
+                data: JournalSegmentCodec.segment(seqs: Array(seqs[start..<end]), bytes: bytes,
+                                                  ranges: Array(ranges[start..<end]))))
             start = end
         }
     }
