@@ -22,6 +22,10 @@ public final class RequestJournal: Sendable {
         /// Recorded entries, encoded without their seqs, back to back; `buffered` says whose each is.
         var buffer: [UInt8] = []
         var buffered: [BufferedEntry] = []
+        /// The previous batch's buffer, emptied with its capacity kept, for the next batch: a buffer
+        /// grown from nothing reallocated (and page-faulted) its way up to hundreds of KiB every
+        /// batch, the large copies under this lock, where the other I/O thread waits to record.
+        var spare: [UInt8] = []
         /// A write is queued because the buffer filled; cleared when a write takes the buffer.
         var writeQueuedNow = false
         /// A timer will queue a write; cleared when a write takes the buffer.
@@ -100,6 +104,9 @@ public final class RequestJournal: Sendable {
     public func stopObserving(_ token: Int) {
         _ = state.withLock { $0.observers.removeValue(forKey: token) }
     }
+
+    /// The most buffer capacity kept between batches.
+    static let spareCapacityLimit = 4 << 20
 
     /// Entries that trigger a write at once, without waiting for the window.
     static let batchSize = 1024
@@ -268,14 +275,21 @@ public final class RequestJournal: Sendable {
     /// Runs on the writer: stores the buffer as a segment per namespace (more for very large
     /// batches), seqs in the order recorded, and prunes each namespace it touched.
     private func drain(into db: SQLiteConnection) throws {
-        let (bytes, batch) = state.withLock { state in
+        var (bytes, batch) = state.withLock { state in
             defer {
-                state.buffer = []
+                state.buffer = state.spare
+                state.spare = []
                 state.buffered = []
+                state.buffered.reserveCapacity(state.buffer.capacity / 256)
                 state.writeQueuedNow = false
                 state.timerArmed = false
             }
             return (state.buffer, state.buffered)
+        }
+        defer {
+            // At most one batch's worth is kept, and only while batches keep coming.
+            bytes.removeAll(keepingCapacity: bytes.capacity <= Self.spareCapacityLimit)
+            state.withLock { $0.spare = bytes }
         }
         // Before the first read too: a per-row journal left by an older version moves here.
         let first = try nextSeq(in: db)
