@@ -2,6 +2,11 @@ import Testing
 @testable import HTTP
 
 @Suite struct RouterTests {
+    @Test(arguments: ["", "/", "//", "/a", "a", "/a/b", "/a//b/", "//a///b//", "/ä/日本/x y", "/a/b/c/d/e/f/g/h/i/j"])
+    func segments_areTheNonEmptyPartsBetweenSlashes(_ path: String) {
+        #expect(Router.segments(path) == path.split(separator: "/", omittingEmptySubsequences: true))
+    }
+
     struct Teapot: HTTPResponseError {
         var response: HTTPResponse { .json(HTTPStatus(418, "I'm a teapot"), #"{"teapot":true}"#) }
     }

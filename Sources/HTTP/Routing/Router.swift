@@ -181,8 +181,24 @@ public struct Router: HTTPResponder {
         return path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.utf8.count)] == UInt8(ascii: "/")
     }
 
-    private static func segments(_ path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+    /// The path's non-empty `/`-separated parts. A byte loop: the generic `split` was 5 % of a
+    /// builder-agent GET, and every request with a parameter in its route comes through here.
+    static func segments(_ path: String) -> [Substring] {
+        var result: [Substring] = []
+        result.reserveCapacity(8)
+        let utf8 = path.utf8
+        let slash = UInt8(ascii: "/")
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == slash {
+                if start < index { result.append(path[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start < utf8.endIndex { result.append(path[start..<utf8.endIndex]) }
+        return result
     }
 
     /// "/a//b/" → "/a/b", the form static routes are stored under.
