@@ -18,6 +18,7 @@ import Testing
     func formats_knownAnswers(milliseconds: Int64, iso: String, http: String) {
         let timestamp = Timestamp(unixMilliseconds: milliseconds)
         #expect(timestamp.iso8601 == iso)
+        #expect(timestamp.iso8601Seconds == iso.prefix(19) + "Z")
         #expect(timestamp.httpDate == http)
         #expect(Timestamp(iso8601: iso) == timestamp)
     }
@@ -61,6 +62,17 @@ import Testing
             #expect(Timestamp(iso8601: iso.string(from: date))?.unixSeconds == timestamp.unixSeconds)
             #expect(Timestamp(iso8601: timestamp.iso8601) == timestamp)
         }
+    }
+
+    /// Years without four digits take the slow path; both forms must agree with it.
+    @Test(arguments: [
+        (-62_167_219_200_001 as Int64, "-0001-12-31T23:59:59.999Z"),
+        (253_402_300_800_000, "10000-01-01T00:00:00.000Z"),
+    ])
+    func yearsOutsideFourDigits_areWrittenInFull(milliseconds: Int64, iso: String) {
+        let timestamp = Timestamp(unixMilliseconds: milliseconds)
+        #expect(timestamp.iso8601 == iso)
+        #expect(timestamp.iso8601Seconds == iso.dropLast(5) + "Z")
     }
 
     @Test func civilDate_roundTripsEveryDayOfFourCenturies() {

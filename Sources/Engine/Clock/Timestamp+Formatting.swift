@@ -5,10 +5,48 @@ extension Timestamp {
 
     /// `2026-01-01T00:00:00.000Z`: UTC, always with milliseconds, so every timestamp a response shows
     /// has the same width and sorts as text.
-    public var iso8601: String {
+    public var iso8601: String { iso8601(milliseconds: true) }
+
+    /// `2026-01-01T00:00:00Z`: the same without the fraction (rounded toward the past).
+    public var iso8601Seconds: String { iso8601(milliseconds: false) }
+
+    private func iso8601(milliseconds: Bool) -> String {
         let days = unixMilliseconds.floorDivided(by: Self.millisecondsPerDay)
         let inDay = unixMilliseconds - days * Self.millisecondsPerDay
         let date = CivilDate(daysSinceEpoch: days)
+        guard (0...9999).contains(date.year) else {
+            let text = slowISO8601(date: date, inDay: inDay)
+            return milliseconds ? text : String(text.dropLast(5)) + "Z"
+        }
+        // Digits written in place: every job a response shows carries several of these, and the
+        // string concatenations cost more than the rest of rendering a builder-agent GET.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var at = 0
+            func put(_ value: Int64, _ width: Int) {
+                var value = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[at + offset] = 0x30 + UInt8(value % 10)
+                    value /= 10
+                }
+                at += width
+            }
+            func put(_ byte: Unicode.Scalar) {
+                buffer[at] = UInt8(ascii: byte)
+                at += 1
+            }
+            put(date.year, 4); put("-"); put(date.month, 2); put("-"); put(date.day, 2); put("T")
+            put(inDay / 3_600_000, 2); put(":"); put(inDay / 60_000 % 60, 2); put(":"); put(inDay / 1_000 % 60, 2)
+            if milliseconds {
+                put(".")
+                put(inDay % 1_000, 3)
+            }
+            put("Z")
+            return at
+        }
+    }
+
+    /// Years outside 0...9999 (a sign, or a fifth digit): rare enough for string concatenation.
+    private func slowISO8601(date: CivilDate, inDay: Int64) -> String {
         var text = ""
         text.reserveCapacity(24)
         text += Self.pad(date.year, 4) + "-" + Self.pad(date.month, 2) + "-" + Self.pad(date.day, 2)

@@ -100,5 +100,5 @@ enum BuilderDocument {
 
 /// Seed 003 shows whole seconds (`2023-11-07T05:31:56Z`); the engine's form carries milliseconds.
 func mihuDate(_ timestamp: Timestamp) -> String {
-    String(timestamp.iso8601.prefix(19)) + "Z"
+    timestamp.iso8601Seconds
 }
