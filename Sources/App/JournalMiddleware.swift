@@ -5,8 +5,8 @@ import Dispatch
 
 /// Records every request and its response in the request's namespace journal (STYLE habit 10).
 /// Sits inside the request log and outside faults, so it sees the fault that bent a response.
-/// The write itself happens later, batched on the store's writer (see `RequestJournal`), which also
-/// redacts credentials as it encodes the batch: nothing here copies the request's headers.
+/// `RequestJournal.record` encodes the entry (redacting credentials as it writes the headers, so
+/// nothing here copies them); the write to SQLite happens later, batched on the store's writer.
 public struct JournalMiddleware: HTTPMiddleware {
     let engine: Engine
 

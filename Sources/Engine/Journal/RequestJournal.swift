@@ -6,11 +6,11 @@ import Synchronization
 
 /// Every request and response per namespace, in SQLite, bounded per namespace.
 ///
-/// Recording is off the request's critical path: `record` only appends to a buffer; a write on the
-/// store's group-commit writer takes the whole buffer `batchWindow` after the first entry of a
-/// burst (or at once when `batchSize` have piled up) and stores each namespace's share of it as one
-/// segment row (`JournalSegmentCodec`), so a busy server pays one small transaction and a row or two
-/// per batch, not a row and an index entry per request. Readers call `flush()` first, which drains
+/// Recording stays cheap on the request's path: `record` encodes the entry and appends it to a
+/// buffer; a write on the store's group-commit writer takes the whole buffer `batchWindow` after the
+/// first entry of a burst (or at once when `batchSize` have piled up) and stores each namespace's
+/// share of it as one segment row (`JournalSegmentCodec`), so a busy server pays one small
+/// transaction and a row or two per batch, not a row and an index entry per request. Readers call `flush()` first, which drains
 /// the buffer itself, so a listing made after a response was received always contains it.
 public final class RequestJournal: Sendable {
     public let settings: JournalSettings
@@ -280,7 +280,6 @@ public final class RequestJournal: Sendable {
                 state.buffer = state.spare
                 state.spare = []
                 state.buffered = []
-                state.buffered.reserveCapacity(state.buffer.capacity / 256)
                 state.writeQueuedNow = false
                 state.timerArmed = false
             }
@@ -294,28 +293,26 @@ public final class RequestJournal: Sendable {
         // Before the first read too: a per-row journal left by an older version moves here.
         let first = try nextSeq(in: db)
         guard !batch.isEmpty else { return }
-        var groups: [String: (seqs: [Int64], ranges: [Range<Int>])] = [:]
+        // An entry's seq is `first` plus its place in the batch, whichever namespace it belongs to.
+        var offsets: [String: [Int]] = [:]
         var order: [String] = []
         for (offset, entry) in batch.enumerated() {
-            if groups[entry.namespace] == nil { order.append(entry.namespace) }
-            groups[entry.namespace, default: ([], [])].seqs.append(first + Int64(offset))
-            groups[entry.namespace, default: ([], [])].ranges.append(entry.range)
+            if offsets[entry.namespace] == nil { order.append(entry.namespace) }
+            offsets[entry.namespace, default: []].append(offset)
         }
         state.withLock { $0.nextSeq = first + Int64(batch.count) }
         for namespace in order {
-            let group = groups[namespace] ?? ([], [])
-            try insertSegments(seqs: group.seqs, ranges: group.ranges, of: bytes, namespace: namespace, into: db)
+            let group = offsets[namespace] ?? []
+            try insertSegments(seqs: group.map { first + Int64($0) }, ranges: group.map { batch[$0].range }, of: bytes,
+                               namespace: namespace, into: db)
             let known = state.withLock { $0.counts[namespace] }
-            let stored = try known.map { $0 + group.seqs.count } ?? db.journalSegments.entryCount(namespace: namespace)
+            let stored = try known.map { $0 + group.count } ?? db.journalSegments.entryCount(namespace: namespace)
             let kept = try prune(namespace: namespace, stored: stored, in: db)
             state.withLock { $0.counts[namespace] = kept }
         }
     }
 
-    /// Stores entries (in seq order) as one segment, or as several when they would encode to more
-    /// than `segmentBytes`: a burst of large bodies must not become one huge blob that every later
-    /// read of the namespace loads whole, and pruning's surplus stays as small as a segment.
-    /// The same for entries that already carry their seqs (the move of an older per-row journal).
+    /// Stores entries that already carry their seqs (the move of an older per-row journal), like a batch.
     func insertSegments(_ entries: [JournalEntry], namespace: String, into db: SQLiteConnection) throws {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
@@ -327,6 +324,9 @@ public final class RequestJournal: Sendable {
         try insertSegments(seqs: entries.map(\.seq), ranges: ranges, of: bytes, namespace: namespace, into: db)
     }
 
+    /// Stores entries (in seq order) as one segment, or as several when they would encode to more
+    /// than `segmentBytes`: a burst of large bodies must not become one huge blob that every later
+    /// read of the namespace loads whole, and pruning's surplus stays as small as a segment.
     private func insertSegments(seqs: [Int64], ranges: [Range<Int>], of bytes: [UInt8], namespace: String,
                                 into db: SQLiteConnection) throws {
         var start = 0

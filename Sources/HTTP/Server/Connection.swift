@@ -100,11 +100,6 @@ final class Connection: @unchecked Sendable {
         apply(machine.start(now: Self.now()))
     }
 
-    /// The socket has input, an error or a hang-up (called by `io` while the socket is watched).
-    func inputReady() {
-        readable()
-    }
-
     /// Server shutdown: idle connections close, in-flight requests finish with `Connection: close`.
     func beginShutdown() {
         switch mode {
@@ -124,7 +119,8 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Events
 
-    private func readable() {
+    /// The socket has input, an error or a hang-up (called by `io` while the socket is watched).
+    func inputReady() {
         switch mode {
         case .http:
             guard machine.isReading else {

@@ -1,15 +1,21 @@
-/// Typed queries on `jobs`; no lifecycle semantics. Every write to `jobs` goes through here and marks
-/// the connection (`jobsChanged`), which is how cached job reads learn they are out of date.
+/// Typed queries on `jobs`; no lifecycle semantics. Every write to `jobs` goes through `change`,
+/// which marks the connection (`jobsChanged`): that is how cached job reads learn they are out of date.
 public struct JobRecords {
     let db: SQLiteConnection
+
+    /// Runs a statement that writes `jobs`, marking the connection first (a statement that fails
+    /// part-way may still have changed rows; a needless mark only costs a cache miss).
+    private func change(_ sql: String, _ arguments: [SQLiteValue]) throws(SQLiteError) {
+        db.jobsChanged = true
+        try db.execute(sql, arguments)
+    }
 
     public init(_ db: SQLiteConnection) { self.db = db }
 
     /// Throws `SQLiteError.constraint` if the id exists.
     public func insert(_ job: JobRecord) throws {
         // `seq` records insertion order; jobs_seq makes the MAX one index probe.
-        db.jobsChanged = true
-        try db.execute("""
+        try change("""
             INSERT INTO jobs (\(JobRecord.columns), seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM jobs))
             """, [.text(job.id), .text(job.namespace), .text(job.service), .text(job.kind), .text(job.state),
@@ -31,8 +37,7 @@ public struct JobRecords {
     /// it. The caller's copy then stands at `job.version + 1`.
     /// - Returns: false when someone else updated (or deleted) the job first; nothing was written.
     public func update(_ job: JobRecord) throws -> Bool {
-        db.jobsChanged = true
-        try db.execute("""
+        try change("""
             UPDATE jobs SET state = ?, step = ?, due_at = ?, scenario = ?, payload = ?, updated_at = ?,
                 version = version + 1
             WHERE id = ? AND version = ?
@@ -59,8 +64,7 @@ public struct JobRecords {
                                             .integer(Int64(version))]
             arguments.reserveCapacity(arguments.count + size)
             for id in ids[start..<start + size] { arguments.append(.text(id)) }
-            db.jobsChanged = true
-            try db.execute("""
+            try change("""
                 UPDATE jobs SET state = ?, step = ?, due_at = ?, updated_at = ?, version = version + 1
                 WHERE version = ? AND id IN (\(Self.placeholders(size)))
                 """, arguments)
@@ -187,15 +191,13 @@ public struct JobRecords {
     /// - Returns: the number of jobs deleted.
     @discardableResult
     public func deleteAll(namespace: String) throws -> Int {
-        db.jobsChanged = true
-        try db.execute("DELETE FROM jobs WHERE namespace = ?", [.text(namespace)])
+        try change("DELETE FROM jobs WHERE namespace = ?", [.text(namespace)])
         return db.changes
     }
 
     @discardableResult
     public func delete(id: String) throws -> Bool {
-        db.jobsChanged = true
-        try db.execute("DELETE FROM jobs WHERE id = ?", [.text(id)])
+        try change("DELETE FROM jobs WHERE id = ?", [.text(id)])
         return db.changes == 1
     }
 }
