@@ -220,8 +220,10 @@ import Testing
 
     @Test func aBatchOfLargeBodies_isSplitIntoSegmentsOfAboutAMebibyte() async throws {
         let journal = journal(bodyCap: 64 * 1024)
-        let body = String(repeating: "x", count: 60_000)
-        for index in 0..<40 { journal.record(Self.entry("POST", "/\(index)", body: body)) }
+        // Each body differs: equal ones would be stored once (see `repeatedPolls_…`).
+        for index in 0..<40 {
+            journal.record(Self.entry("POST", "/\(index)", body: String(repeating: "x", count: 60_000 - 6) + String(100_000 + index)))
+        }
         let listed = try await journal.entries(namespace: "ns")
         #expect(listed.map(\.path) == (0..<40).map { "/\($0)" })
         #expect(listed.allSatisfy { $0.requestBody.count == 60_000 })
@@ -232,6 +234,32 @@ import Testing
             #expect(try #require(data).count < RequestJournal.segmentBytes + 70_000)
         }
         #expect(segments.reduce(0) { $0 + $1.entries } == 40)
+    }
+
+    /// A client polling a job: the same headers (in either of two orders) and the same answer each
+    /// time. Each entry lists whole, and the repeats take a few dozen bytes each, not a full copy.
+    @Test func repeatedPolls_areStoredOnce_andListWhole() async throws {
+        let journal = journal(limit: 1000)
+        let answer = #"{"id":"bld_1","status":"building","url":"https://example.com","appName":"Demo"}"#
+        for index in 0..<300 {
+            let headers: HTTPHeaders = index % 2 == 0 ? ["Host": "h", "Authorization": "Bearer token-123456"]
+                                                      : ["Authorization": "Bearer token-123456", "Host": "h"]
+            journal.record(Self.entry("GET", "/api/v1/builds/bld_1", atSeconds: Int64(index), headers: headers, response: answer))
+        }
+        journal.record(Self.entry("GET", "/api/v1/builds/bld_1", atSeconds: 300, response: #"{"status":"success"}"#))
+        let listed = try await journal.entries(namespace: "ns")
+        #expect(listed.count == 301)
+        #expect(listed.prefix(300).allSatisfy { String(decoding: $0.responseBody, as: UTF8.self) == answer })
+        #expect(listed[1].requestHeaders.map(\.name) == ["Authorization", "Host"])
+        #expect(listed[2].requestHeaders.map(\.name) == ["Host", "Authorization"])
+        #expect(listed.prefix(300).allSatisfy { $0.requestHeaders["Authorization"] == "Bearer toke…" })
+        #expect(listed.map(\.at.unixMilliseconds) == (0...300).map { 1_767_225_600_000 + Int64($0) * 1000 })
+        #expect(listed.last.map { String(decoding: $0.responseBody, as: UTF8.self) } == #"{"status":"success"}"#)
+        let stored = try await store.read { db in
+            try db.journalSegments.list(namespace: "ns").reduce(0) { $0 + (try db.journalSegments.data(firstSeq: $1.firstSeq)?.count ?? 0) }
+        }
+        let literal = JournalSegmentCodec.encode(listed, bodyCap: 1024).count
+        #expect(stored * 4 < literal)
     }
 
     @Test func filtersAndPaging_workAcrossSegmentBoundaries() async throws {

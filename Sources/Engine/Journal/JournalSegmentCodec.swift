@@ -2,81 +2,188 @@ import HTTP
 
 /// Writes a batch of one namespace's journal entries as one segment blob.
 ///
-/// Format 1, all integers LEB128 varints (zigzag where they may be negative), strings and bodies a
+/// Format 2, all integers LEB128 varints (zigzag where they may be negative), strings and bodies a
 /// varint length then raw bytes, an optional string 0 for nil or its length + 1:
 /// ```
-/// segment := 0x01 count entry*
+/// segment := 0x02 count entry*
 /// entry   := seq zigzag(at) status method path rest-length(u32 LE) rest
-/// rest    := zigzag(duration_us) query? fault? headers body headers body     (request, then response)
+/// rest    := zigzag(duration_us) query? fault? part part part part   (request headers, request body,
+///                                                                     response headers, response body)
+/// part    := 0 (headers | body)  |  back                             (back ≥ 1: see below)
 /// headers := count (name value)*
-/// body    := real-size bytes                                                  (bytes: cut at the cap)
+/// body    := real-size bytes                                          (bytes: cut at the cap)
 /// ```
+/// A part given as `back` is the same part of the entry `back` places earlier in the segment, which
+/// holds it literally. A client polling a job sends the same headers and gets the same body time
+/// after time; with the repeats left out, a journaled poll costs a few dozen bytes to write and
+/// store, not the whole exchange again. Format 1 (still read) is format 2 without part tags.
+///
 /// The head carries what listings filter on, and `rest-length` lets a reader step over the rest of
 /// an entry the filters reject without decoding it. Credentials are redacted here, as the request
 /// headers are written, so the request path never copies its headers to hide one value.
 enum JournalSegmentCodec {
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
-    /// `entries` (seqs already assigned, in order) as one segment; bodies over `bodyCap` are cut,
-    /// keeping their real sizes.
-    static func encode(_ entries: some Collection<JournalEntry>, bodyCap: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(8) { $0 + estimatedSize(of: $1, bodyCap: bodyCap) })
-        out.append(formatVersion)
-        writeVarint(UInt64(entries.count), to: &out)
-        for entry in entries { write(entry, bodyCap: bodyCap, to: &out) }
-        return out
+    /// The four parts of an entry's rest, in the order they are written.
+    enum PartKind: Int, CaseIterable {
+        case requestHeaders, requestBody, responseHeaders, responseBody
     }
 
-    /// One entry without its seq (everything `entry` holds after it), appended to `out`: what
-    /// `RequestJournal.record` writes on the request's thread, before the seq is known.
-    static func encodeUnnumbered(_ entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) {
-        writeRest(entry, bodyCap: bodyCap, to: &out)
+    /// How `Recorded` holds a part: its literal bytes in the buffer (without the tag), or the index,
+    /// in the same batch, of an entry that holds the same part literally.
+    enum Part: Equatable {
+        case literal(Range<Int>)
+        case sameAs(Int)
     }
 
-    /// A segment of entries encoded by `encodeUnnumbered`: `bytes[ranges[i]]` gets seq `seqs[i]`.
-    static func segment(seqs: [Int64], bytes: [UInt8], ranges: [Range<Int>]) -> [UInt8] {
-        precondition(seqs.count == ranges.count)
-        var out: [UInt8] = []
-        out.reserveCapacity(ranges.reduce(8) { $0 + $1.count + 10 })
-        out.append(formatVersion)
-        writeVarint(UInt64(ranges.count), to: &out)
-        for (seq, range) in zip(seqs, ranges) {
-            writeVarint(UInt64(bitPattern: seq), to: &out)
-            out.append(contentsOf: bytes[range])
+    /// One entry encoded into a buffer shared with the rest of its batch, before its seq is known:
+    /// where its pieces lie. The writer numbers and assembles these into segments.
+    struct Recorded {
+        /// `zigzag(at) status method path`.
+        var head: Range<Int>
+        /// `zigzag(duration_us) query? fault?`.
+        var prefix: Range<Int>
+        var parts: Parts
+
+        /// Bytes this entry adds to a segment, about (a back-reference is counted as nothing).
+        var literalSize: Int {
+            PartKind.allCases.reduce(head.count + prefix.count + 8) { size, kind in
+                if case .literal(let range) = parts[kind] { size + range.count + 1 } else { size + 1 }
+            }
         }
-        return out
     }
 
-    /// About how many bytes `entry` takes encoded (headers are guessed, not measured).
-    static func estimatedSize(of entry: JournalEntry, bodyCap: Int) -> Int {
-        64 + entry.path.utf8.count + (entry.query?.utf8.count ?? 0)
-            + min(entry.requestBody.count, bodyCap) + min(entry.responseBody.count, bodyCap)
-            + (entry.requestHeaders.count + entry.responseHeaders.count) * 48
+    struct Parts {
+        var requestHeaders: Part = .literal(0..<0)
+        var requestBody: Part = .literal(0..<0)
+        var responseHeaders: Part = .literal(0..<0)
+        var responseBody: Part = .literal(0..<0)
+
+        subscript(kind: PartKind) -> Part {
+            get {
+                switch kind {
+                case .requestHeaders: requestHeaders
+                case .requestBody: requestBody
+                case .responseHeaders: responseHeaders
+                case .responseBody: responseBody
+                }
+            }
+            set {
+                switch kind {
+                case .requestHeaders: requestHeaders = newValue
+                case .requestBody: requestBody = newValue
+                case .responseHeaders: responseHeaders = newValue
+                case .responseBody: responseBody = newValue
+                }
+            }
+        }
     }
 
-    private static func write(_ entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) {
-        writeVarint(UInt64(bitPattern: entry.seq), to: &out)
-        writeRest(entry, bodyCap: bodyCap, to: &out)
-    }
+    // MARK: - Recording
 
-    private static func writeRest(_ entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) {
+    /// Appends what a listing filters on: `zigzag(at) status method path`.
+    static func appendHead(_ entry: JournalEntry, to out: inout [UInt8]) -> Range<Int> {
+        let start = out.count
         writeVarint(zigzag(entry.at.unixMilliseconds), to: &out)
         writeVarint(UInt64(UInt32(truncatingIfNeeded: entry.status)), to: &out)
         writeString(entry.method, to: &out)
         writeString(entry.path, to: &out)
-        let lengthAt = out.count
-        out.append(contentsOf: [0, 0, 0, 0])
+        return start..<out.count
+    }
+
+    /// Appends the small fields that open an entry's rest: duration, query and fault.
+    static func appendPrefix(_ entry: JournalEntry, to out: inout [UInt8]) -> Range<Int> {
+        let start = out.count
         writeVarint(zigzag(entry.durationMicroseconds), to: &out)
         writeOptionalString(entry.query, to: &out)
         writeOptionalString(entry.fault, to: &out)
-        writeHeaders(entry.requestHeaders, redacting: true, to: &out)
-        writeBody(entry.requestBody, size: entry.requestBodySize, cap: bodyCap, to: &out)
-        writeHeaders(entry.responseHeaders, redacting: false, to: &out)
-        writeBody(entry.responseBody, size: entry.responseBodySize, cap: bodyCap, to: &out)
-        let length = UInt32(out.count - lengthAt - 4)
-        for index in 0..<4 { out[lengthAt + index] = UInt8(truncatingIfNeeded: length >> (8 * index)) }
+        return start..<out.count
     }
+
+    /// Appends one part of `entry` literally (without its tag): headers, request headers redacted;
+    /// or a body cut at `bodyCap`.
+    static func appendPart(_ kind: PartKind, of entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) -> Range<Int> {
+        let start = out.count
+        switch kind {
+        case .requestHeaders: writeHeaders(entry.requestHeaders, redacting: true, to: &out)
+        case .requestBody: writeBody(entry.requestBody, size: entry.requestBodySize, cap: bodyCap, to: &out)
+        case .responseHeaders: writeHeaders(entry.responseHeaders, redacting: false, to: &out)
+        case .responseBody: writeBody(entry.responseBody, size: entry.responseBodySize, cap: bodyCap, to: &out)
+        }
+        return start..<out.count
+    }
+
+    /// Appends `entry` with every part literal.
+    static func appendLiteral(_ entry: JournalEntry, bodyCap: Int, to out: inout [UInt8]) -> Recorded {
+        let head = appendHead(entry, to: &out)
+        let prefix = appendPrefix(entry, to: &out)
+        var parts = Parts()
+        for kind in PartKind.allCases { parts[kind] = .literal(appendPart(kind, of: entry, bodyCap: bodyCap, to: &out)) }
+        return Recorded(head: head, prefix: prefix, parts: parts)
+    }
+
+    // MARK: - Assembling
+
+    /// The segment of `members` (batch indexes into `batch`, ascending, with their seqs), whose
+    /// bytes lie in `bytes`. A part that repeats an entry of the same segment is written as a
+    /// back-reference; one whose source ended up in an earlier segment is copied from that source.
+    static func segment(_ members: some Collection<(seq: Int64, index: Int)>, of batch: [Recorded],
+                        bytes: [UInt8]) -> [UInt8] {
+        let indexes = members.map(\.index)
+        var out: [UInt8] = []
+        out.reserveCapacity(members.reduce(8) { $0 + batch[$1.index].literalSize + 10 })
+        out.append(formatVersion)
+        writeVarint(UInt64(members.count), to: &out)
+        for (position, member) in members.enumerated() {
+            let entry = batch[member.index]
+            writeVarint(UInt64(bitPattern: member.seq), to: &out)
+            out.append(contentsOf: bytes[entry.head])
+            let lengthAt = out.count
+            out.append(contentsOf: [0, 0, 0, 0])
+            out.append(contentsOf: bytes[entry.prefix])
+            for kind in PartKind.allCases {
+                switch entry.parts[kind] {
+                case .literal(let range):
+                    out.append(0)
+                    out.append(contentsOf: bytes[range])
+                case .sameAs(let source):
+                    if let sourcePosition = place(of: source, in: indexes, before: position) {
+                        writeVarint(UInt64(position - sourcePosition), to: &out)
+                    } else {
+                        guard case .literal(let range) = batch[source].parts[kind] else {
+                            preconditionFailure("a repeated part must name the entry that holds it")
+                        }
+                        out.append(0)
+                        out.append(contentsOf: bytes[range])
+                    }
+                }
+            }
+            let length = UInt32(out.count - lengthAt - 4)
+            for index in 0..<4 { out[lengthAt + index] = UInt8(truncatingIfNeeded: length >> (8 * index)) }
+        }
+        return out
+    }
+
+    /// Where batch index `index` sits among the ascending `indexes[..<limit]`, if it does.
+    private static func place(of index: Int, in indexes: [Int], before limit: Int) -> Int? {
+        var low = 0
+        var high = limit
+        while low < high {
+            let middle = (low + high) / 2
+            if indexes[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low < limit && indexes[low] == index ? low : nil
+    }
+
+    /// `entries` (seqs already assigned, in order) as one segment, every part literal; bodies over
+    /// `bodyCap` are cut, keeping their real sizes.
+    static func encode(_ entries: some Collection<JournalEntry>, bodyCap: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let batch = entries.map { appendLiteral($0, bodyCap: bodyCap, to: &bytes) }
+        return segment(entries.enumerated().map { (seq: $0.element.seq, index: $0.offset) }, of: batch, bytes: bytes)
+    }
+
+    // MARK: - Primitives
 
     private static func writeHeaders(_ headers: HTTPHeaders, redacting: Bool, to out: inout [UInt8]) {
         writeVarint(UInt64(headers.count), to: &out)

@@ -1,8 +1,10 @@
 import HTTP
 
-/// Reads the entries of a segment that `JournalSegmentCodec` wrote, one at a time: first an entry's
-/// head (what listings filter on), then either the rest of it or a step over it. Every length is
-/// checked against the data, so a damaged blob throws `JournalSegmentError` instead of trapping.
+/// Reads the entries of a segment that `JournalSegmentCodec` wrote (format 2, or format 1 from
+/// older versions), one at a time: first an entry's head (what listings filter on), then either the
+/// rest of it or a step over it; a part the rest refers back for is read from the entry holding it.
+/// Every length is checked against the data, so a damaged blob throws `JournalSegmentError` instead
+/// of trapping.
 struct JournalSegmentReader {
     /// What a filter needs from an entry, readable without decoding headers or bodies.
     struct Head {
@@ -14,15 +16,22 @@ struct JournalSegmentReader {
     }
 
     private let data: [UInt8]
+    /// 1 or 2: whether the parts of an entry's rest carry tags (and may refer back).
+    private let format: UInt8
     private var offset = 0
     /// Entries whose head has not been read yet.
     private(set) var remaining: Int
     /// Where the current entry's rest starts and ends; nil between entries.
     private var rest: Range<Int>?
+    /// The rests of the entries read so far, for parts that refer back to one (format 2).
+    private var rests: [Range<Int>] = []
 
     init(_ data: [UInt8]) throws(JournalSegmentError) {
         self.data = data
-        guard data.first == JournalSegmentCodec.formatVersion else { throw .unknownFormat(data.first) }
+        guard let format = data.first, format == 1 || format == JournalSegmentCodec.formatVersion else {
+            throw .unknownFormat(data.first)
+        }
+        self.format = format
         offset = 1
         remaining = 0
         let count = try readVarint()
@@ -49,6 +58,7 @@ struct JournalSegmentReader {
         let length = Int(try readFixed32())
         guard length <= data.count - offset else { throw .truncated(at: offset) }
         rest = offset..<(offset + length)
+        if format > 1 { rests.append(offset..<(offset + length)) }
         return Head(seq: seq, at: at, status: status, method: method, path: path)
     }
 
@@ -64,10 +74,10 @@ struct JournalSegmentReader {
         let duration = JournalSegmentCodec.unzigzag(try readVarint())
         let query = try readOptionalString()
         let fault = try readOptionalString()
-        let requestHeaders = try readHeaders()
-        let (requestBody, requestBodySize) = try readBody()
-        let responseHeaders = try readHeaders()
-        let (responseBody, responseBodySize) = try readBody()
+        let requestHeaders = try part(.requestHeaders) { (reader: inout Self) throws(JournalSegmentError) in try reader.readHeaders() }
+        let (requestBody, requestBodySize) = try part(.requestBody) { (reader: inout Self) throws(JournalSegmentError) in try reader.readBody() }
+        let responseHeaders = try part(.responseHeaders) { (reader: inout Self) throws(JournalSegmentError) in try reader.readHeaders() }
+        let (responseBody, responseBodySize) = try part(.responseBody) { (reader: inout Self) throws(JournalSegmentError) in try reader.readBody() }
         guard offset == rest.upperBound else { throw .badLength(at: rest.lowerBound) }
         self.rest = nil
         return JournalEntry(seq: head.seq, namespace: namespace, at: Timestamp(unixMilliseconds: head.at),
@@ -75,6 +85,47 @@ struct JournalSegmentReader {
                             requestBody: requestBody, requestBodySize: requestBodySize, status: head.status,
                             responseHeaders: responseHeaders, responseBody: responseBody,
                             responseBodySize: responseBodySize, durationMicroseconds: duration, fault: fault)
+    }
+
+    /// The current entry's next part, `kind`: read in place, or, for a back-reference, from the
+    /// entry it names (which must hold that part literally).
+    private mutating func part<Value>(_ kind: JournalSegmentCodec.PartKind,
+                                      _ read: (inout Self) throws(JournalSegmentError) -> Value) throws(JournalSegmentError) -> Value {
+        guard format > 1 else { return try read(&self) }
+        let tagOffset = offset
+        let back = try readVarint()
+        guard back > 0 else { return try read(&self) }
+        // The current entry's rest is the last one recorded; `back` counts entries before it.
+        guard back < UInt64(rests.count) else { throw .badNumber(at: tagOffset) }
+        let source = rests[rests.count - 1 - Int(back)]
+        let (savedOffset, savedRest) = (offset, rest)
+        defer { (offset, rest) = (savedOffset, savedRest) }
+        (offset, rest) = (source.lowerBound, source)
+        _ = try readVarint()
+        _ = try readOptionalString()
+        _ = try readOptionalString()
+        for earlier in JournalSegmentCodec.PartKind.allCases.prefix(kind.rawValue) { try skipPart(earlier) }
+        // A source that itself refers back is damage: the writer always names the literal holder.
+        guard try readVarint() == 0 else { throw .badNumber(at: tagOffset) }
+        return try read(&self)
+    }
+
+    /// Steps over one tagged part: its literal bytes, or just its back-reference.
+    private mutating func skipPart(_ kind: JournalSegmentCodec.PartKind) throws(JournalSegmentError) {
+        guard try readVarint() == 0 else { return }
+        switch kind {
+        case .requestHeaders, .responseHeaders:
+            let start = offset
+            let count = try readVarint()
+            guard count <= UInt64(end - offset) / 2 else { throw .badNumber(at: start) }
+            for _ in 0..<count {
+                _ = try readBytes()
+                _ = try readBytes()
+            }
+        case .requestBody, .responseBody:
+            _ = try readVarint()
+            _ = try readBytes()
+        }
     }
 
     // MARK: - Primitives

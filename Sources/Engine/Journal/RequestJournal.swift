@@ -22,6 +22,8 @@ public final class RequestJournal: Sendable {
         /// Recorded entries, encoded without their seqs, back to back; `buffered` says whose each is.
         var buffer: [UInt8] = []
         var buffered: [BufferedEntry] = []
+        /// The parts the next entry may repeat instead of writing them again; emptied with the buffer.
+        var repeatable = RepeatableParts()
         /// The previous batch's buffer, emptied with its capacity kept, for the next batch: a buffer
         /// grown from nothing reallocated (and page-faulted) its way up to hundreds of KiB every
         /// batch, the large copies under this lock, where the other I/O thread waits to record.
@@ -42,11 +44,56 @@ public final class RequestJournal: Sendable {
         var nextObserver = 0
     }
 
-    /// Where one recorded entry's bytes sit in `State.buffer`.
+    /// One recorded entry in `State.buffer`: whose it is and where its pieces lie.
     private struct BufferedEntry {
         let namespace: String
-        let range: Range<Int>
+        let recorded: JournalSegmentCodec.Recorded
     }
+
+    /// The newest literal copies of each part in the buffer, all from entries of `namespace`, with
+    /// the values they were written from: an entry whose part equals one refers to it instead.
+    ///
+    /// Compared before encoding, as values: equal headers redact to equal bytes, and an equal body
+    /// is cut at the same cap. Bodies over `largestRepeatableBody` are neither kept nor compared.
+    private struct RepeatableParts {
+        var namespace: String?
+        var requestHeaders = Recent<HTTPHeaders>()
+        var requestBody = Recent<Body>()
+        var responseHeaders = Recent<HTTPHeaders>()
+        var responseBody = Recent<Body>()
+
+        mutating func reset(for namespace: String?) {
+            self.namespace = namespace
+            requestHeaders.removeAll()
+            requestBody.removeAll()
+            responseHeaders.removeAll()
+            responseBody.removeAll()
+        }
+    }
+
+    /// A body as a part compares: the bytes held and the size the client sent.
+    private struct Body: Equatable {
+        var bytes: [UInt8]
+        var size: Int
+    }
+
+    /// A few distinct values with the batch index of the entry that wrote each, newest first. More
+    /// than one, because clients alternate: wrk's two threads send the same headers in two orders.
+    private struct Recent<Value: Equatable> {
+        private var items: [(index: Int, value: Value)] = []
+        static var capacity: Int { 4 }
+
+        func index(of value: Value) -> Int? { items.first { $0.value == value }?.index }
+
+        mutating func remember(_ value: Value, at index: Int) {
+            if items.count == Self.capacity { items.removeLast() }
+            items.insert((index, value), at: 0)
+        }
+
+        mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+    }
+
+    static let largestRepeatableBody = 64 << 10
 
     public init(store: Store, settings: JournalSettings = JournalSettings(), logger: Logger) {
         precondition(settings.limit >= 0 && settings.bodyCap >= 0)
@@ -56,21 +103,55 @@ public final class RequestJournal: Sendable {
     }
 
     /// Encodes an entry (bodies cut to the cap, `Authorization` redacted) into the buffer; it reaches
-    /// SQLite with the next group commit.
+    /// SQLite with the next group commit. A part equal to the same part of an earlier entry of this
+    /// batch (a poll's headers, an unchanged job's body) is not encoded again but referred to.
     ///
     /// Encoded here, on the request's thread, rather than by the writer: holding the entries until
     /// then kept every journaled request's headers and bodies alive for a batch window, and had the
-    /// writer free them all from another thread, which cost more than the encoding.
+    /// writer free them all from another thread, which cost more than the encoding. It happens under
+    /// the lock, straight into the buffer: which parts repeat depends on what was recorded last, and
+    /// for a repeated poll the encoding is a few dozen bytes, less than a private copy would cost.
     public func record(_ entry: JournalEntry) {
         guard isEnabled else { return }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(JournalSegmentCodec.estimatedSize(of: entry, bodyCap: settings.bodyCap))
-        JournalSegmentCodec.encodeUnnumbered(entry, bodyCap: settings.bodyCap, to: &bytes)
         let namespace = entry.namespace
+        let bodyCap = settings.bodyCap
         let (queueNow, queueLater, notify) = state.withLock { state -> (Bool, Bool, [@Sendable () -> Void]) in
-            let start = state.buffer.count
-            state.buffer.append(contentsOf: bytes)
-            state.buffered.append(BufferedEntry(namespace: namespace, range: start..<state.buffer.count))
+            let index = state.buffered.count
+            if state.repeatable.namespace != namespace { state.repeatable.reset(for: namespace) }
+            let head = JournalSegmentCodec.appendHead(entry, to: &state.buffer)
+            let prefix = JournalSegmentCodec.appendPrefix(entry, to: &state.buffer)
+            var parts = JournalSegmentCodec.Parts()
+            func literal(_ kind: JournalSegmentCodec.PartKind) -> JournalSegmentCodec.Part {
+                .literal(JournalSegmentCodec.appendPart(kind, of: entry, bodyCap: bodyCap, to: &state.buffer))
+            }
+            if let source = state.repeatable.requestHeaders.index(of: entry.requestHeaders) {
+                parts.requestHeaders = .sameAs(source)
+            } else {
+                parts.requestHeaders = literal(.requestHeaders)
+                state.repeatable.requestHeaders.remember(entry.requestHeaders, at: index)
+            }
+            let requestBody = Body(bytes: entry.requestBody, size: entry.requestBodySize)
+            if let source = state.repeatable.requestBody.index(of: requestBody) {
+                parts.requestBody = .sameAs(source)
+            } else {
+                parts.requestBody = literal(.requestBody)
+                if requestBody.bytes.count <= Self.largestRepeatableBody { state.repeatable.requestBody.remember(requestBody, at: index) }
+            }
+            if let source = state.repeatable.responseHeaders.index(of: entry.responseHeaders) {
+                parts.responseHeaders = .sameAs(source)
+            } else {
+                parts.responseHeaders = literal(.responseHeaders)
+                state.repeatable.responseHeaders.remember(entry.responseHeaders, at: index)
+            }
+            let responseBody = Body(bytes: entry.responseBody, size: entry.responseBodySize)
+            if let source = state.repeatable.responseBody.index(of: responseBody) {
+                parts.responseBody = .sameAs(source)
+            } else {
+                parts.responseBody = literal(.responseBody)
+                if responseBody.bytes.count <= Self.largestRepeatableBody { state.repeatable.responseBody.remember(responseBody, at: index) }
+            }
+            state.buffered.append(BufferedEntry(namespace: namespace,
+                                                recorded: .init(head: head, prefix: prefix, parts: parts)))
             let notify = state.observers.isEmpty ? [] : state.observers.values
                 .filter { $0.namespace == namespace }.map(\.notify)
             if state.buffered.count >= Self.batchSize && !state.writeQueuedNow {
@@ -280,6 +361,7 @@ public final class RequestJournal: Sendable {
                 state.buffer = state.spare
                 state.spare = []
                 state.buffered = []
+                state.repeatable.reset(for: nil)
                 state.writeQueuedNow = false
                 state.timerArmed = false
             }
@@ -301,9 +383,10 @@ public final class RequestJournal: Sendable {
             offsets[entry.namespace, default: []].append(offset)
         }
         state.withLock { $0.nextSeq = first + Int64(batch.count) }
+        let recorded = batch.map(\.recorded)
         for namespace in order {
             let group = offsets[namespace] ?? []
-            try insertSegments(seqs: group.map { first + Int64($0) }, ranges: group.map { batch[$0].range }, of: bytes,
+            try insertSegments(group.map { (seq: first + Int64($0), index: $0) }, of: recorded, bytes: bytes,
                                namespace: namespace, into: db)
             let known = state.withLock { $0.counts[namespace] }
             let stored = try known.map { $0 + group.count } ?? db.journalSegments.entryCount(namespace: namespace)
@@ -315,32 +398,28 @@ public final class RequestJournal: Sendable {
     /// Stores entries that already carry their seqs (the move of an older per-row journal), like a batch.
     func insertSegments(_ entries: [JournalEntry], namespace: String, into db: SQLiteConnection) throws {
         var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        for entry in entries {
-            let start = bytes.count
-            JournalSegmentCodec.encodeUnnumbered(entry, bodyCap: settings.bodyCap, to: &bytes)
-            ranges.append(start..<bytes.count)
-        }
-        try insertSegments(seqs: entries.map(\.seq), ranges: ranges, of: bytes, namespace: namespace, into: db)
+        let recorded = entries.map { JournalSegmentCodec.appendLiteral($0, bodyCap: settings.bodyCap, to: &bytes) }
+        try insertSegments(entries.enumerated().map { (seq: $0.element.seq, index: $0.offset) }, of: recorded,
+                           bytes: bytes, namespace: namespace, into: db)
     }
 
-    /// Stores entries (in seq order) as one segment, or as several when they would encode to more
-    /// than `segmentBytes`: a burst of large bodies must not become one huge blob that every later
-    /// read of the namespace loads whole, and pruning's surplus stays as small as a segment.
-    private func insertSegments(seqs: [Int64], ranges: [Range<Int>], of bytes: [UInt8], namespace: String,
-                                into db: SQLiteConnection) throws {
+    /// Stores entries (`members`: their seqs and places in `batch`, in seq order) as one segment, or
+    /// as several when they would encode to more than `segmentBytes`: a burst of large bodies must
+    /// not become one huge blob that every later read of the namespace loads whole, and pruning's
+    /// surplus stays as small as a segment.
+    private func insertSegments(_ members: [(seq: Int64, index: Int)], of batch: [JournalSegmentCodec.Recorded],
+                                bytes: [UInt8], namespace: String, into db: SQLiteConnection) throws {
         var start = 0
-        while start < ranges.count {
+        while start < members.count {
             var end = start
             var size = 0
             repeat {
-                size += ranges[end].count
+                size += batch[members[end].index].literalSize
                 end += 1
-            } while end < ranges.count && size < Self.segmentBytes
+            } while end < members.count && size < Self.segmentBytes
             try db.journalSegments.insert(JournalSegment(
-                namespace: namespace, firstSeq: seqs[start], lastSeq: seqs[end - 1], entries: end - start,
-                data: JournalSegmentCodec.segment(seqs: Array(seqs[start..<end]), bytes: bytes,
-                                                  ranges: Array(ranges[start..<end]))))
+                namespace: namespace, firstSeq: members[start].seq, lastSeq: members[end - 1].seq, entries: end - start,
+                data: JournalSegmentCodec.segment(members[start..<end], of: batch, bytes: bytes)))
             start = end
         }
     }
