@@ -20,6 +20,11 @@ import Testing
         #expect(timestamp.iso8601 == iso)
         #expect(timestamp.iso8601Seconds == iso.prefix(19) + "Z")
         #expect(timestamp.httpDate == http)
+        // Within one second the remembered text is reused; the next second gets its own.
+        let secondStart = Timestamp(unixMilliseconds: timestamp.unixSeconds * 1_000)
+        #expect(secondStart.adding(milliseconds: 999).httpDate == http)
+        #expect(secondStart.adding(milliseconds: 1_000).httpDate != http)
+        #expect(timestamp.httpDate == http)
         #expect(Timestamp(iso8601: iso) == timestamp)
     }
 

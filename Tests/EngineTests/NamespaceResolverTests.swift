@@ -14,11 +14,17 @@ import Testing
     ])
     func bearerToken_isTheCredentialAfterTheScheme(_ header: String, _ token: String) {
         #expect(NamespaceResolver.bearerToken(["Authorization": header]) == token)
+        // Twice: the second answer comes from the remembered parse.
+        #expect(NamespaceResolver.hasBearerToken(["Authorization": header]))
+        #expect(NamespaceResolver.hasBearerToken(["Authorization": header]))
     }
 
     @Test(arguments: ["Bearer", "Bearer ", "Bearer  \t ", "Basic abc", "Bearerx abc", "Bearer\tabc", "", "  "])
     func bearerToken_isNil_forAnythingElse(_ header: String) {
         #expect(NamespaceResolver.bearerToken(["Authorization": header]) == nil)
+        #expect(!NamespaceResolver.hasBearerToken(["Authorization": header]))
+        #expect(!NamespaceResolver.hasBearerToken(["Authorization": header]))
+        #expect(NamespaceResolver.namespace(forAuthorization: header) == NamespaceResolver.fallback)
     }
 
     @Test func tokenNamespace_isTokDashAnd16HexDigitsOfTheFNVHash() {

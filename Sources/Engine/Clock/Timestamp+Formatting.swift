@@ -1,5 +1,7 @@
 // Text forms of a Timestamp: ISO 8601 / RFC 3339 for JSON bodies, IMF-fixdate for the Date header.
 
+import Synchronization
+
 extension Timestamp {
     private static let millisecondsPerDay: Int64 = 86_400_000
 
@@ -59,6 +61,16 @@ extension Timestamp {
     /// and `Retry-After`; seconds precision, rounded toward the past.
     public var httpDate: String {
         let seconds = unixSeconds
+        // Every response carries one, and a busy second asks for the same text thousands of times.
+        if let known = Self.lastHTTPDate.withLock({ $0.seconds == seconds ? $0.text : nil }) { return known }
+        let text = Self.httpDate(seconds: seconds)
+        Self.lastHTTPDate.withLock { $0 = (seconds, text) }
+        return text
+    }
+
+    private static let lastHTTPDate = Mutex<(seconds: Int64, text: String)>((Int64.min, ""))
+
+    private static func httpDate(seconds: Int64) -> String {
         let days = seconds.floorDivided(by: 86_400)
         let inDay = seconds - days * 86_400
         let date = CivilDate(daysSinceEpoch: days)

@@ -25,20 +25,33 @@ public enum NamespaceResolver {
 
     /// The namespace an `Authorization` value maps to: its bearer token's, else `fallback`.
     static func namespace(forAuthorization value: String) -> String {
+        bearerNamespace(forAuthorization: value) ?? fallback
+    }
+
+    /// Whether the `Authorization` header holds a Bearer credential with a token (the parse is
+    /// remembered with the namespace, see `bearerNamespace`).
+    public static func hasBearerToken(_ headers: HTTPHeaders) -> Bool {
+        guard let value = headers["Authorization"] else { return false }
+        return bearerNamespace(forAuthorization: value) != nil
+    }
+
+    /// The namespace of an `Authorization` value's bearer token; nil when it holds none.
+    private static func bearerNamespace(forAuthorization value: String) -> String? {
         // Remembered per value: a request resolves its namespace several times (journal, faults, the
         // service) and clients send the same few tokens over and over, so a lookup replaces the parse,
         // the hash and the new string (together a few percent of a job GET).
         if let known = knownAuthorizations.withLock({ $0[value] }) { return known }
-        let resolved = bearerTokenRange(value).map { namespace(forTokenBytes: value.utf8[$0]) } ?? fallback
+        let resolved = bearerTokenRange(value).map { namespace(forTokenBytes: value.utf8[$0]) }
         knownAuthorizations.withLock { known in
             // Starting over when full bounds the memory a client cycling through tokens can take.
             if known.count >= knownAuthorizationsCapacity { known.removeAll(keepingCapacity: true) }
-            known[value] = resolved
+            known[value] = .some(resolved)
         }
         return resolved
     }
 
-    private static let knownAuthorizations = Mutex<[String: String]>([:])
+    /// `Authorization` values seen, with their token's namespace (nil: no bearer token).
+    private static let knownAuthorizations = Mutex<[String: String?]>([:])
     static let knownAuthorizationsCapacity = 256
     static var knownAuthorizationCount: Int { knownAuthorizations.withLock { $0.count } }
 

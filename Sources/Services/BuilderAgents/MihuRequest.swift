@@ -27,7 +27,7 @@ enum MihuHTTP {
                 guard let header = request.headers["Authorization"], !header.allSatisfy(\.isWhitespace) else {
                     throw MihuError.missingToken
                 }
-                guard NamespaceResolver.bearerToken(request.headers) != nil else { throw MihuError.invalidToken }
+                guard NamespaceResolver.hasBearerToken(request.headers) else { throw MihuError.invalidToken }
                 do {
                     namespace = try NamespaceResolver.namespace(for: request.headers, tenantHeader: tenantHeader)
                 } catch {
