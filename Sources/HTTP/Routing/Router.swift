@@ -9,12 +9,20 @@ public struct Router: HTTPResponder {
     private struct Node: Sendable {
         var statics: [Substring: Int] = [:]
         var parameter: (name: String, node: Int)?
-        var handlers: [HTTPMethod: Handler] = [:]
+        /// A short list rather than a dictionary: a node has one to three methods, and comparing
+        /// "GET" with each costs less than hashing it.
+        var handlers: [(method: HTTPMethod, handler: Handler)] = []
         /// The route as registered ("/api/v1/builds/:id"), for `routePattern(method:path:)`.
         var pattern: String?
 
         func handler(for method: HTTPMethod) -> Handler? {
-            handlers[method] ?? (method == .head ? handlers[.get] : nil)
+            if let found = handlers.first(where: { $0.method == method }) { return found.handler }
+            return method == .head ? handler(for: .get) : nil
+        }
+
+        mutating func set(_ method: HTTPMethod, _ handler: @escaping Handler) {
+            handlers.removeAll { $0.method == method }
+            handlers.append((method, handler))
         }
     }
 
@@ -64,7 +72,7 @@ public struct Router: HTTPResponder {
                 index = nodes.count - 1
             }
         }
-        nodes[index].handlers[method] = handler
+        nodes[index].set(method, handler)
         let route = Route(method: method, pattern: Self.normalized(pattern))
         if !table.contains(route) { table.append(route) }
         nodes[index].pattern = Self.normalized(pattern)
@@ -99,7 +107,7 @@ public struct Router: HTTPResponder {
                 return error(.notFound, code: "not_found",
                              message: "No route for \(request.method) \(request.path).", path: request.path)
             }
-            var allowed = Set(nodes[pathMatch].handlers.keys)
+            var allowed = Set(nodes[pathMatch].handlers.map(\.method))
             if allowed.contains(.get) { allowed.insert(.head) }
             let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
             var response = error(.methodNotAllowed, code: "method_not_allowed",
@@ -110,7 +118,9 @@ public struct Router: HTTPResponder {
             return response
         }
         var request = request
-        if !parameters.isEmpty {
+        if request.pathParameters.isEmpty {
+            request.pathParameters = parameters
+        } else if !parameters.isEmpty {
             request.pathParameters.merge(parameters) { _, captured in captured }
         }
         var response: HTTPResponse
@@ -144,17 +154,17 @@ public struct Router: HTTPResponder {
     /// With a `method`, only nodes that can answer it count; without, any node with a route.
     private func match(_ segments: ArraySlice<Substring>, from index: Int, method: HTTPMethod?,
                        parameters: inout [String: String]) -> Int? {
+        // `nodes[index].…` rather than a copy of the node: a copy retains and releases each of its
+        // dictionaries and strings, at every level of every match.
         guard let segment = segments.first else {
-            let node = nodes[index]
-            if let method { return node.handler(for: method) == nil ? nil : index }
-            return node.handlers.isEmpty ? nil : index
+            if let method { return nodes[index].handler(for: method) == nil ? nil : index }
+            return nodes[index].handlers.isEmpty ? nil : index
         }
         let rest = segments.dropFirst()
-        let node = nodes[index]
-        if let child = node.statics[segment], let found = match(rest, from: child, method: method, parameters: &parameters) {
+        if let child = nodes[index].statics[segment], let found = match(rest, from: child, method: method, parameters: &parameters) {
             return found
         }
-        if let (name, child) = node.parameter, let found = match(rest, from: child, method: method, parameters: &parameters) {
+        if let (name, child) = nodes[index].parameter, let found = match(rest, from: child, method: method, parameters: &parameters) {
             parameters[name] = String(segment)
             return found
         }
