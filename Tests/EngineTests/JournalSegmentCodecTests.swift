@@ -266,11 +266,16 @@ import Testing
     /// Damage anywhere either throws or decodes to something; it never traps. Deterministic: every
     /// byte position, each with a few replacement values.
     @Test func damagedBytes_neverTrap() {
-        for position in 0..<valid.count {
-            for replacement: UInt8 in [0x00, 0x7F, 0x80, 0xFF] where valid[position] != replacement {
-                var damaged = valid
-                damaged[position] = replacement
-                _ = try? JournalSegmentCodecTests.decodeAll(damaged)
+        let (bytes, batch, entries) = JournalSegmentCodecTests.polls()
+        let withReferences = JournalSegmentCodec.segment(
+            entries.enumerated().map { (seq: $0.element.seq, index: $0.offset) }, of: batch, bytes: bytes)
+        for segment in [valid, withReferences] {
+            for position in 0..<segment.count {
+                for replacement: UInt8 in [0x00, 0x01, 0x02, 0x7F, 0x80, 0xFF] where segment[position] != replacement {
+                    var damaged = segment
+                    damaged[position] = replacement
+                    _ = try? JournalSegmentCodecTests.decodeAll(damaged)
+                }
             }
         }
     }

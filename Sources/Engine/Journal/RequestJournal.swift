@@ -42,6 +42,17 @@ public final class RequestJournal: Sendable {
         /// `observe` callbacks by token: namespace and what to call when it records an entry.
         var observers: [Int: (namespace: String, notify: @Sendable () -> Void)] = [:]
         var nextObserver = 0
+
+        /// Part `kind` of the entry at batch `index`, whose value is `value`: a reference to an equal
+        /// part in `recent`, else written to the buffer (and remembered, a large body excepted).
+        mutating func part<Value: RepeatablePart>(_ kind: JournalSegmentCodec.PartKind, _ value: Value,
+                                             recent: WritableKeyPath<RepeatableParts, Recent<Value>>,
+                                             of entry: JournalEntry, at index: Int, bodyCap: Int) -> JournalSegmentCodec.Part {
+            if let source = repeatable[keyPath: recent].index(of: value) { return .sameAs(source) }
+            let range = JournalSegmentCodec.appendPart(kind, of: entry, bodyCap: bodyCap, to: &buffer)
+            if value.isWorthRemembering { repeatable[keyPath: recent].remember(value, at: index) }
+            return .literal(range)
+        }
     }
 
     /// One recorded entry in `State.buffer`: whose it is and where its pieces lie.
@@ -55,7 +66,7 @@ public final class RequestJournal: Sendable {
     ///
     /// Compared before encoding, as values: equal headers redact to equal bytes, and an equal body
     /// is cut at the same cap. Bodies over `largestRepeatableBody` are neither kept nor compared.
-    private struct RepeatableParts {
+    fileprivate struct RepeatableParts {
         var namespace: String?
         var requestHeaders = Recent<HTTPHeaders>()
         var requestBody = Recent<Body>()
@@ -72,14 +83,17 @@ public final class RequestJournal: Sendable {
     }
 
     /// A body as a part compares: the bytes held and the size the client sent.
-    private struct Body: Equatable {
+    fileprivate struct Body: RepeatablePart {
         var bytes: [UInt8]
         var size: Int
+
+        /// A large body is neither kept alive for the batch nor compared byte by byte.
+        var isWorthRemembering: Bool { bytes.count <= RequestJournal.largestRepeatableBody }
     }
 
     /// A few distinct values with the batch index of the entry that wrote each, newest first. More
     /// than one, because clients alternate: wrk's two threads send the same headers in two orders.
-    private struct Recent<Value: Equatable> {
+    fileprivate struct Recent<Value: RepeatablePart> {
         private var items: [(index: Int, value: Value)] = []
         static var capacity: Int { 4 }
 
@@ -121,35 +135,14 @@ public final class RequestJournal: Sendable {
             let head = JournalSegmentCodec.appendHead(entry, to: &state.buffer)
             let prefix = JournalSegmentCodec.appendPrefix(entry, to: &state.buffer)
             var parts = JournalSegmentCodec.Parts()
-            func literal(_ kind: JournalSegmentCodec.PartKind) -> JournalSegmentCodec.Part {
-                .literal(JournalSegmentCodec.appendPart(kind, of: entry, bodyCap: bodyCap, to: &state.buffer))
-            }
-            if let source = state.repeatable.requestHeaders.index(of: entry.requestHeaders) {
-                parts.requestHeaders = .sameAs(source)
-            } else {
-                parts.requestHeaders = literal(.requestHeaders)
-                state.repeatable.requestHeaders.remember(entry.requestHeaders, at: index)
-            }
-            let requestBody = Body(bytes: entry.requestBody, size: entry.requestBodySize)
-            if let source = state.repeatable.requestBody.index(of: requestBody) {
-                parts.requestBody = .sameAs(source)
-            } else {
-                parts.requestBody = literal(.requestBody)
-                if requestBody.bytes.count <= Self.largestRepeatableBody { state.repeatable.requestBody.remember(requestBody, at: index) }
-            }
-            if let source = state.repeatable.responseHeaders.index(of: entry.responseHeaders) {
-                parts.responseHeaders = .sameAs(source)
-            } else {
-                parts.responseHeaders = literal(.responseHeaders)
-                state.repeatable.responseHeaders.remember(entry.responseHeaders, at: index)
-            }
-            let responseBody = Body(bytes: entry.responseBody, size: entry.responseBodySize)
-            if let source = state.repeatable.responseBody.index(of: responseBody) {
-                parts.responseBody = .sameAs(source)
-            } else {
-                parts.responseBody = literal(.responseBody)
-                if responseBody.bytes.count <= Self.largestRepeatableBody { state.repeatable.responseBody.remember(responseBody, at: index) }
-            }
+            parts.requestHeaders = state.part(.requestHeaders, entry.requestHeaders, recent: \.requestHeaders,
+                                              of: entry, at: index, bodyCap: bodyCap)
+            parts.requestBody = state.part(.requestBody, Body(bytes: entry.requestBody, size: entry.requestBodySize),
+                                           recent: \.requestBody, of: entry, at: index, bodyCap: bodyCap)
+            parts.responseHeaders = state.part(.responseHeaders, entry.responseHeaders, recent: \.responseHeaders,
+                                               of: entry, at: index, bodyCap: bodyCap)
+            parts.responseBody = state.part(.responseBody, Body(bytes: entry.responseBody, size: entry.responseBodySize),
+                                            recent: \.responseBody, of: entry, at: index, bodyCap: bodyCap)
             state.buffered.append(BufferedEntry(namespace: namespace,
                                                 recorded: .init(head: head, prefix: prefix, parts: parts)))
             let notify = state.observers.isEmpty ? [] : state.observers.values
@@ -475,4 +468,14 @@ public final class RequestJournal: Sendable {
         state.withLock { $0.counts = [:] }
         logger.info("request journal moved into segments", metadata: ["journal.entries": "\(moved)"])
     }
+}
+
+/// A value an entry part is written from, compared with the recent ones before it is encoded.
+fileprivate protocol RepeatablePart: Equatable {
+    /// Whether to keep it for later entries to refer to.
+    var isWorthRemembering: Bool { get }
+}
+
+extension HTTPHeaders: RepeatablePart {
+    fileprivate var isWorthRemembering: Bool { true }
 }
