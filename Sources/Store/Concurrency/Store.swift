@@ -51,7 +51,10 @@ public final class Store: Sendable {
                                       busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
             let checkpointer = Checkpointer(path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
             // Set before the writer queue ever runs, so the hook is only ever called there.
-            connection.onWALCommit { pages in checkpointer.walDidCommit(pages: pages) }
+            connection.onWALCommit { [unowned connection] pages in
+                checkpointer.walDidCommit(pages: pages)
+                Checkpointer.finishOnWriter(connection, pages: pages)
+            }
             self.checkpointer = checkpointer
         }
     }

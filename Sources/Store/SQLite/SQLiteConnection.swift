@@ -147,6 +147,22 @@ public final class SQLiteConnection {
         }, Unmanaged.passUnretained(hook).toOpaque())
     }
 
+    /// A PASSIVE checkpoint on this connection (https://www.sqlite.org/c3ref/wal_checkpoint_v2.html):
+    /// copies what it can of the WAL into the database without waiting for anyone. Returns whether
+    /// every frame is now in the database (the next write then starts the WAL over); false when
+    /// another connection's checkpoint or a reader stood in the way.
+    func checkpointPassively() throws(SQLiteError) -> Bool {
+        guard !isClosed else { throw .closed }
+        var frames: Int32 = 0
+        var copied: Int32 = 0
+        let code = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied)
+        if code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED { return false }
+        guard code == SQLITE_OK else {
+            throw .exec(sql: "wal_checkpoint(PASSIVE)", code: code, message: String(cString: sqlite3_errmsg(handle)))
+        }
+        return frames == copied
+    }
+
     /// Set by every write to `jobs` (all of them go through `JobRecords`), cleared by the writer when
     /// it counts the batch (`GroupCommitWriter.trackedTableGeneration`). Not SQLite's update hook:
     /// `jobs` is a WITHOUT ROWID table, which that hook does not report.
