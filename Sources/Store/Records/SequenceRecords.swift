@@ -4,14 +4,22 @@ public struct SequenceRecords {
 
     public init(_ db: SQLiteConnection) { self.db = db }
 
-    /// Increments and returns the counter; the first call returns 1. One statement, so it is atomic
-    /// even outside a transaction.
+    /// Increments and returns the counter; the first call returns 1. Each statement is atomic, and
+    /// the insert is still an upsert, so a counter created between the two is incremented, not reset.
+    ///
+    /// UPDATE first, INSERT only for a new counter: an upsert tries the insert first and updates on
+    /// the conflict, two searches of the table for what is nearly always an existing row.
     public func next(namespace: String, name: String) throws -> Int64 {
-        try db.queryFirst("""
+        let arguments: [SQLiteValue] = [.text(namespace), .text(name)]
+        if let value = try db.queryFirst("UPDATE sequences SET value = value + 1 WHERE namespace = ? AND name = ? RETURNING value",
+                                         arguments, row: { $0.int64(0) }) {
+            return value
+        }
+        return try db.queryFirst("""
             INSERT INTO sequences (namespace, name, value) VALUES (?, ?, 1)
             ON CONFLICT (namespace, name) DO UPDATE SET value = value + 1
             RETURNING value
-            """, [.text(namespace), .text(name)]) { $0.int64(0) } ?? 0
+            """, arguments) { $0.int64(0) } ?? 0
     }
 
     /// The last value handed out; 0 before the first.
