@@ -45,7 +45,7 @@ enum JournalSegmentCodec {
         var prefix: Range<Int>
         var parts: Parts
 
-        /// Bytes this entry adds to a segment, about (a back-reference is counted as nothing).
+        /// Bytes this entry adds to a segment, about (a back-reference counted as its one-byte tag).
         var literalSize: Int {
             PartKind.allCases.reduce(head.count + prefix.count + 8) { size, kind in
                 if case .literal(let range) = parts[kind] { size + range.count + 1 } else { size + 1 }
