@@ -31,7 +31,7 @@ enum JournalSegmentCodec {
 
     /// How `Recorded` holds a part: its literal bytes in the buffer (without the tag), or the index,
     /// in the same batch, of an entry that holds the same part literally.
-    enum Part: Equatable {
+    enum Part {
         case literal(Range<Int>)
         case sameAs(Int)
     }

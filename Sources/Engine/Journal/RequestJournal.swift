@@ -10,8 +10,9 @@ import Synchronization
 /// buffer; a write on the store's group-commit writer takes the whole buffer `batchWindow` after the
 /// first entry of a burst (or at once when `batchSize` have piled up) and stores each namespace's
 /// share of it as one segment row (`JournalSegmentCodec`), so a busy server pays one small
-/// transaction and a row or two per batch, not a row and an index entry per request. Readers call `flush()` first, which drains
-/// the buffer itself, so a listing made after a response was received always contains it.
+/// transaction and a row or two per batch, not a row and an index entry per request. Readers call
+/// `flush()` first, which drains the buffer itself, so a listing made after a response was received
+/// always contains it.
 public final class RequestJournal: Sendable {
     public let settings: JournalSettings
     private let store: Store

@@ -40,27 +40,37 @@ public enum NamespaceResolver {
         // Remembered per value: a request resolves its namespace several times (journal, faults, the
         // service) and clients send the same few tokens over and over, so a lookup replaces the parse,
         // the hash and the new string (together a few percent of a job GET).
-        // The last value first: one comparison of a few bytes instead of hashing the value.
-        if let last = lastAuthorization.withLock({ $0 }), last.value == value { return last.namespace }
-        if let known = knownAuthorizations.withLock({ $0[value] }) {
-            lastAuthorization.withLock { $0 = (value, known) }
-            return known
-        }
+        if let known = authorizations.withLock({ $0.namespace(for: value) }) { return known }
         let resolved = bearerTokenRange(value).map { namespace(forTokenBytes: value.utf8[$0]) }
-        knownAuthorizations.withLock { known in
-            // Starting over when full bounds the memory a client cycling through tokens can take.
-            if known.count >= knownAuthorizationsCapacity { known.removeAll(keepingCapacity: true) }
-            known[value] = .some(resolved)
-        }
-        lastAuthorization.withLock { $0 = (value, resolved) }
+        authorizations.withLock { $0.remember(value, resolved) }
         return resolved
     }
 
     /// `Authorization` values seen, with their token's namespace (nil: no bearer token).
-    private static let knownAuthorizations = Mutex<[String: String?]>([:])
-    private static let lastAuthorization = Mutex<(value: String, namespace: String?)?>(nil)
+    private struct AuthorizationMemo {
+        var known: [String: String?] = [:]
+        /// The last value asked about: one comparison of a few bytes instead of hashing the value.
+        var last: (value: String, namespace: String?)?
+
+        /// `.some` with the remembered answer (itself nil for no bearer token); nil when unknown.
+        mutating func namespace(for value: String) -> String?? {
+            if let last, last.value == value { return .some(last.namespace) }
+            guard let known = known[value] else { return nil }
+            last = (value, known)
+            return .some(known)
+        }
+
+        mutating func remember(_ value: String, _ namespace: String?) {
+            // Starting over when full bounds the memory a client cycling through tokens can take.
+            if known.count >= knownAuthorizationsCapacity { known.removeAll(keepingCapacity: true) }
+            known[value] = .some(namespace)
+            last = (value, namespace)
+        }
+    }
+
+    private static let authorizations = Mutex(AuthorizationMemo())
     static let knownAuthorizationsCapacity = 256
-    static var knownAuthorizationCount: Int { knownAuthorizations.withLock { $0.count } }
+    static var knownAuthorizationCount: Int { authorizations.withLock { $0.known.count } }
 
     /// The namespace a token maps to: `tok-` and 16 hex digits of its FNV-1a hash. Stable across
     /// runs and machines; never the token itself, so tokens do not show up in admin listings.

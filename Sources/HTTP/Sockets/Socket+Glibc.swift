@@ -1,7 +1,8 @@
 import Glibc
 
-// Every socket system call of the program is made in this file, and the epoll calls in EventSet.swift (STYLE habit 2): errno is read on the
-// line after the call that set it and turned into a `SocketError` there (habit 3).
+// Every socket system call of the program is made in this file, the epoll calls in EventSet.swift
+// (STYLE habit 2): errno is read on the line after the call that set it and turned into a
+// `SocketError` there (habit 3).
 
 extension SocketError {
     /// Captures `errno` now, before anything else can overwrite it.

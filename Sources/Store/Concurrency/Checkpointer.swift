@@ -73,7 +73,9 @@ final class Checkpointer: @unchecked Sendable {
         do {
             let db = try connection ?? SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
             connection = db
-            try db.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
+            // Busy (a reader or the writer's own checkpoint in the way) is not a failure: the next
+            // commit over the threshold asks again.
+            _ = try db.checkpointPassively()
             lock.lock()
             counters.checkpoints += 1
             lock.unlock()

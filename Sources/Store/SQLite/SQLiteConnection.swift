@@ -169,7 +169,7 @@ public final class SQLiteConnection {
     }
 
     /// Set by every write to `jobs` (all of them go through `JobRecords`), cleared by the writer when
-    /// it counts the batch (`GroupCommitWriter.trackedTableGeneration`). Not SQLite's update hook:
+    /// it counts the batch (`GroupCommitWriter.jobsGeneration`). Not SQLite's update hook:
     /// `jobs` is a WITHOUT ROWID table, which that hook does not report.
     var jobsChanged = false
 
