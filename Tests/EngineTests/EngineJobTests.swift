@@ -201,6 +201,28 @@ struct TestFailure: Error, CustomStringConvertible { var description: String }
         }
     }
 
+    /// A namespace that created jobs without a pin is remembered as unpinned; a pin set later must
+    /// still be found, and once used up the namespace is unpinned again.
+    @Test func pin_setAfterUnpinnedCreates_isStillFound() async throws {
+        let engine = try TestWorld.engine()
+        for _ in 0..<2 {
+            #expect(try await engine.createJob(NewJob(namespace: "a", service: "test", kind: "pipeline")).scenario == "default")
+        }
+        #expect(engine.unpinned.contains("a"))
+        try await engine.pin(namespace: "a", service: "test", kind: "pipeline", scenario: "slow", count: 1)
+        #expect(!engine.unpinned.contains("a"))
+        var names: [String] = []
+        for _ in 0..<3 {
+            names.append(try await engine.createJob(NewJob(namespace: "a", service: "test", kind: "pipeline")).scenario)
+        }
+        #expect(names == ["slow", "default", "default"])
+        #expect(engine.unpinned.contains("a"))
+        // Another namespace's pin is its own.
+        try await engine.pin(namespace: "b", service: "test", kind: "pipeline", scenario: "slow", count: 1)
+        #expect(try await engine.createJob(NewJob(namespace: "a", service: "test", kind: "pipeline")).scenario == "default")
+        #expect(try await engine.createJob(NewJob(namespace: "b", service: "test", kind: "pipeline")).scenario == "slow")
+    }
+
     @Test func explicitScenario_unknownName_listsTheValidOnes() async throws {
         let engine = try TestWorld.engine()
         do {

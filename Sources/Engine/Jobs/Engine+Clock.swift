@@ -269,7 +269,8 @@ extension Engine {
             throw EngineError.unknownScenario(name: scenario, kind: key.description, available: available)
         }
         try await storeWrite { db in
-            try db.keyValues.set(namespace: namespace, key: "pin/\(service)/\(kind)",
+            self.unpinned.pinWillChange()
+            try db.keyValues.set(namespace: namespace, key: ScenarioPins.key(service, kind),
                                  value: .text(ScenarioPins.encode(ScenarioSelector.Pin(name: scenario, remaining: count))))
         }
     }

@@ -53,6 +53,8 @@ public final class Engine: Sendable {
     let heldMoves = HeldJobMoves()
     /// What client reads of jobs found, while no write has changed a job since (Jobs/).
     let readCache = JobReadCache(capacity: 4096)
+    /// Namespaces where creating a job need not look for a scenario pin (Jobs/).
+    let unpinned = UnpinnedNamespaces()
 
     public init(store: Store, catalog: ScenarioCatalog, configuration: EngineConfiguration, logger: Logger) {
         self.store = store
@@ -123,18 +125,25 @@ public final class Engine: Sendable {
         let result = try await storeWrite { db in
             try self.insertJob(new, kind: kind, publicURL: publicURL, in: db)
         }
+        if let observation = result.noPin { unpinned.committed(observation) }
         committed(result.transitions)
         notifyDue(result.job)
         return result.job
     }
 
-    struct Created { var job: Job; var transitions: [AppliedTransition] }
+    struct Created {
+        var job: Job
+        var transitions: [AppliedTransition]
+        /// The scenario pin lookup that found none, for `unpinned` once this has committed.
+        var noPin: UnpinnedNamespaces.Observation?
+    }
 
     func insertJob(_ new: NewJob, kind: ScenarioKind, publicURL: String, at time: Int64? = nil,
                    in db: SQLiteConnection) throws -> Created {
         let clock = try clocks.clock(for: new.namespace, in: db)
         let now = time ?? clock.now(wall: clocks.wallNow)
-        let scenario = try selectScenario(for: new, kind: kind, in: db)
+        var noPin: UnpinnedNamespaces.Observation?
+        let scenario = try selectScenario(for: new, kind: kind, noPin: &noPin, in: db)
         guard let machine = machines[Self.machineKey(new.service, new.kind, scenario.name)] else {
             throw EngineError.noScenario(kind: kind.description)
         }
@@ -182,18 +191,25 @@ public final class Engine: Sendable {
         transitions += try deliverHookEvents(context.events, namespace: new.namespace, at: at, publicURL: publicURL, in: db)
         job = try reloaded(job, after: context.events, in: db)
         if !scenario.faults.rules.isEmpty { try installScenarioFaults(scenario, job: job, in: db) }
-        return Created(job: job, transitions: transitions)
+        return Created(job: job, transitions: transitions, noPin: noPin)
     }
 
-    func selectScenario(for new: NewJob, kind: ScenarioKind, in db: SQLiteConnection) throws -> Scenario {
-        let pinKey = "pin/\(kind.service)/\(kind.kind)"
+    /// - Parameter noPin: set when the pin lookup found none (see `UnpinnedNamespaces`).
+    func selectScenario(for new: NewJob, kind: ScenarioKind, noPin: inout UnpinnedNamespaces.Observation?,
+                        in db: SQLiteConnection) throws -> Scenario {
+        let pinKey = ScenarioPins.key(kind.service, kind.kind)
         var pin: ScenarioSelector.Pin?
-        if new.scenarioName == nil, case .text(let text)? = try db.keyValues.get(namespace: new.namespace, key: pinKey) {
-            pin = ScenarioPins.decode(text)
+        if new.scenarioName == nil, !unpinned.contains(new.namespace) {
+            if case .text(let text)? = try db.keyValues.get(namespace: new.namespace, key: pinKey) {
+                pin = ScenarioPins.decode(text)
+            } else {
+                noPin = unpinned.observeNoPin(in: new.namespace)
+            }
         }
         switch selector.select(kind, request: new.request, explicitName: new.scenarioName, pin: pin) {
         case .success(let selection):
             if selection.usedPin, var pin {
+                unpinned.pinWillChange()
                 pin.remaining -= 1
                 if pin.remaining > 0 {
                     try db.keyValues.set(namespace: new.namespace, key: pinKey, value: .text(ScenarioPins.encode(pin)))
@@ -466,6 +482,8 @@ public final class Engine: Sendable {
 
 /// Pins stored in the key–value table as `NAME:REMAINING`.
 enum ScenarioPins {
+    /// The `kv` key of a kind's pin; `UnpinnedNamespaces` must hear of every write to one.
+    static func key(_ service: String, _ kind: String) -> String { "pin/\(service)/\(kind)" }
     static func encode(_ pin: ScenarioSelector.Pin) -> String { "\(pin.name):\(pin.remaining)" }
     static func decode(_ text: String) -> ScenarioSelector.Pin? {
         guard let colon = text.lastIndex(of: ":"), let remaining = Int(text[text.index(after: colon)...]) else { return nil }

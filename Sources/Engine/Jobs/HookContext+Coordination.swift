@@ -77,6 +77,16 @@ extension HookContext {
         }
     }
 
+    /// Stores a value only if none is stored under `key` yet; returns whether it did (false also
+    /// without a store, or after a storage failure, which the engine throws after the hook).
+    public func storeValueIfAbsent(_ value: JSONValue, forKey key: String) -> Bool {
+        guard let access = storeAccess else { return false }
+        return access.attempt {
+            try access.db.keyValues.insertIfAbsent(namespace: access.namespace, key: access.key(key),
+                                                   value: .text(value.serialized()))
+        } ?? false
+    }
+
     /// Ids of the oldest jobs of the hook's kind that show `state` and have no timer (they wait for an
     /// event), oldest first: the queue a `send` can pull from.
     public func waitingJobs(state: String, limit: Int) -> [String] {

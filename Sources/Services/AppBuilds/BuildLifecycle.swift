@@ -69,6 +69,8 @@ struct BuildLifecycle: LifecycleHooks {
               let text = job.request[path: "version"]?.stringValue,
               let version = SemanticVersion(text) else { return nil }
         let key = "highest-version/\(platform)/\(bundleId)"
+        // The first build of an app (most creates) is recorded in one statement.
+        if context.storeValueIfAbsent(.string(text), forKey: key) { return nil }
         if let previousText = context.storedValue(forKey: key)?.stringValue,
            let previous = SemanticVersion(previousText), version.compare(to: previous) <= 0 {
             return AppBuildsError(.badRequest, code: "version_not_higher",

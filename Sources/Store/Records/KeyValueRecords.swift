@@ -17,6 +17,14 @@ public struct KeyValueRecords {
             """, [.text(namespace), .text(key), value])
     }
 
+    /// Stores the pair only if the key is absent; returns whether it did. One statement, where a
+    /// `get` then a `set` would search the table twice for a key that is usually new.
+    public func insertIfAbsent(namespace: String, key: String, value: SQLiteValue) throws -> Bool {
+        try db.execute("INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO NOTHING",
+                       [.text(namespace), .text(key), value])
+        return db.changes == 1
+    }
+
     /// Every pair of a namespace, by key.
     public func all(namespace: String) throws -> [(key: String, value: SQLiteValue)] {
         try db.query("SELECT key, value FROM kv WHERE namespace = ? ORDER BY key", [.text(namespace)]) {
