@@ -38,6 +38,64 @@ import Store
         #expect(try db.sequences.next(namespace: "a", name: "build") == 1)
         try db.close()
     }
+
+    private struct Undo: Error {}
+
+    /// The row as stored, not as `current` (which sees held values) reports it.
+    private func stored(_ db: SQLiteConnection, _ name: String) throws -> Int64? {
+        try db.queryFirst("SELECT value FROM sequences WHERE namespace = 'a' AND name = ?", [.text(name)]) { $0.int64(0) }
+    }
+
+    /// Inside a write transaction draws are held in memory and written once, at commit.
+    @Test func next_inAWriteTransaction_isWrittenAtCommit() throws {
+        let db = try makeMigratedConnection()
+        #expect(try db.sequences.next(namespace: "a", name: "build") == 1)
+        try db.beginWriteTransaction()
+        #expect(try db.sequences.next(namespace: "a", name: "build") == 2)
+        #expect(try db.sequences.next(namespace: "a", name: "build") == 3)
+        #expect(try db.sequences.next(namespace: "a", name: "new") == 1)
+        #expect(try stored(db, "build") == 1)
+        #expect(try stored(db, "new") == nil)
+        #expect(try db.sequences.current(namespace: "a", name: "build") == 3)
+        try db.commitWriteTransaction()
+        #expect(try stored(db, "build") == 3)
+        #expect(try stored(db, "new") == 1)
+        try db.close()
+    }
+
+    @Test func next_heldDrawsFollowSavepointsAndRollbacks() throws {
+        let db = try makeMigratedConnection()
+        try db.beginWriteTransaction()
+        #expect(try db.sequences.next(namespace: "a", name: "build") == 1)
+        #expect(throws: Undo.self) {
+            try db.savepoint {
+                #expect(try db.sequences.next(namespace: "a", name: "build") == 2)
+                #expect(try db.sequences.next(namespace: "a", name: "other") == 1)
+                throw Undo()
+            }
+        }
+        #expect(try db.sequences.next(namespace: "a", name: "build") == 2)
+        #expect(try db.savepoint { try db.sequences.next(namespace: "a", name: "build") } == 3)
+        try db.commitWriteTransaction()
+        #expect(try stored(db, "build") == 3)
+        #expect(try stored(db, "other") == nil)
+
+        #expect(throws: Undo.self) {
+            try db.transaction {
+                #expect(try db.sequences.next(namespace: "a", name: "build") == 4)
+                throw Undo()
+            }
+        }
+        #expect(try db.sequences.current(namespace: "a", name: "build") == 3)
+        // A namespace's reset inside the transaction drops what it held.
+        try db.transaction {
+            #expect(try db.sequences.next(namespace: "a", name: "build") == 4)
+            try db.sequences.deleteAll(namespace: "a")
+            #expect(try db.sequences.next(namespace: "a", name: "build") == 1)
+        }
+        #expect(try stored(db, "build") == 1)
+        try db.close()
+    }
 }
 
 @Suite struct KeyValueRecordsTests {
@@ -54,6 +112,15 @@ import Store
         #expect(try db.keyValues.delete(namespace: "ns", key: "seed"))
         #expect(try db.keyValues.deleteAll(namespace: "ns") == 1)
         #expect(try db.keyValues.get(namespace: "other", key: "seed") == .text("text"))
+        try db.close()
+    }
+
+    @Test func insertIfAbsent_neverOverwrites() throws {
+        let db = try makeMigratedConnection()
+        #expect(try db.keyValues.insertIfAbsent(namespace: "ns", key: "k", value: "first"))
+        #expect(try !db.keyValues.insertIfAbsent(namespace: "ns", key: "k", value: "second"))
+        #expect(try db.keyValues.insertIfAbsent(namespace: "other", key: "k", value: "x"))
+        #expect(try db.keyValues.get(namespace: "ns", key: "k") == .text("first"))
         try db.close()
     }
 }

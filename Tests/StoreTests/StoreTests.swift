@@ -188,15 +188,6 @@ private struct WriterGate {
         try store.close()
     }
 
-    @Test func keyValues_insertIfAbsent_neverOverwrites() async throws {
-        let store = try Store(path: ":memory:")
-        #expect(try await store.write { db in try db.keyValues.insertIfAbsent(namespace: "ns", key: "k", value: "first") })
-        #expect(try await !store.write { db in try db.keyValues.insertIfAbsent(namespace: "ns", key: "k", value: "second") })
-        #expect(try await store.write { db in try db.keyValues.insertIfAbsent(namespace: "other", key: "k", value: "x") })
-        #expect(try await store.read { try $0.keyValues.get(namespace: "ns", key: "k") } == .text("first"))
-        try store.close()
-    }
-
     @Test func memoryStore_readsThroughTheWriter() async throws {
         let store = try Store(path: ":memory:")
         #expect(store.isInMemory)

@@ -132,7 +132,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         for index in batch.indices {
             if !inTransaction {
                 do {
-                    try db.execute("BEGIN IMMEDIATE")
+                    try db.beginWriteTransaction()
                     inTransaction = true
                     transactionStart = index
                 } catch {
@@ -156,7 +156,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
         if inTransaction {
             do {
-                try db.execute("COMMIT")
+                try db.commitWriteTransaction()
             } catch {
                 db.rollbackKeepingFirstError()
                 for index in transactionStart..<batch.count where outcomes[index] == nil {

@@ -9,7 +9,16 @@ public struct SequenceRecords {
     ///
     /// UPDATE first, INSERT only for a new counter: an upsert tries the insert first and updates on
     /// the conflict, two searches of the table for what is nearly always an existing row.
+    ///
+    /// Inside a transaction begun by `beginWriteTransaction`, the value is held in memory and written
+    /// once at commit (`HeldCounters`): one read per counter per transaction instead of an UPDATE per draw.
     public func next(namespace: String, name: String) throws -> Int64 {
+        if db.heldCounters.isHolding {
+            let key = HeldCounters.Key(namespace: namespace, name: name)
+            let value = try db.heldCounters.values[key] ?? stored(namespace: namespace, name: name)
+            db.heldCounters.set(value + 1, for: key)
+            return value + 1
+        }
         let arguments: [SQLiteValue] = [.text(namespace), .text(name)]
         if let value = try db.queryFirst("UPDATE sequences SET value = value + 1 WHERE namespace = ? AND name = ? RETURNING value",
                                          arguments, row: { $0.int64(0) }) {
@@ -24,12 +33,17 @@ public struct SequenceRecords {
 
     /// The last value handed out; 0 before the first.
     public func current(namespace: String, name: String) throws -> Int64 {
+        try db.heldCounters.values[HeldCounters.Key(namespace: namespace, name: name)] ?? stored(namespace: namespace, name: name)
+    }
+
+    private func stored(namespace: String, name: String) throws -> Int64 {
         try db.queryFirst("SELECT value FROM sequences WHERE namespace = ? AND name = ?",
                           [.text(namespace), .text(name)]) { $0.int64(0) } ?? 0
     }
 
     @discardableResult
     public func deleteAll(namespace: String) throws -> Int {
+        db.heldCounters.removeAll(namespace: namespace)
         try db.execute("DELETE FROM sequences WHERE namespace = ?", [.text(namespace)])
         return db.changes
     }

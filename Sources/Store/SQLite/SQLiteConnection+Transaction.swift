@@ -1,21 +1,41 @@
 extension SQLiteConnection {
-    /// Runs `body` in `BEGIN IMMEDIATE … COMMIT`; any throw rolls back and the first error is rethrown.
-    ///
-    /// IMMEDIATE takes the write lock at BEGIN: a deferred transaction that reads and later writes
-    /// can get SQLITE_BUSY at the write without the busy handler being invoked, since waiting could
-    /// deadlock (https://www.sqlite.org/lang_transaction.html). Failing at BEGIN is failing before any work.
+    /// Runs `body` in `BEGIN IMMEDIATE … COMMIT` (`beginWriteTransaction`, `commitWriteTransaction`);
+    /// any throw rolls back and the first error is rethrown.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         guard !isInTransaction else { throw SQLiteError.nestedTransaction }
-        try execute("BEGIN IMMEDIATE")
+        try beginWriteTransaction()
         let result: T
         do {
             result = try body()
-            try execute("COMMIT")
+            try commitWriteTransaction()
         } catch {
             rollbackKeepingFirstError()
             throw error
         }
         return result
+    }
+
+    /// `BEGIN IMMEDIATE`, for a transaction that ends with `commitWriteTransaction` or a rollback.
+    ///
+    /// IMMEDIATE takes the write lock at BEGIN: a deferred transaction that reads and later writes
+    /// can get SQLITE_BUSY at the write without the busy handler being invoked, since waiting could
+    /// deadlock (https://www.sqlite.org/lang_transaction.html). Failing at BEGIN is failing before any work.
+    public func beginWriteTransaction() throws(SQLiteError) {
+        try execute("BEGIN IMMEDIATE")
+        heldCounters.begin()
+    }
+
+    /// Writes the counters the transaction holds (`HeldCounters`), then `COMMIT`. On a throw the
+    /// transaction is still open: the caller rolls it back.
+    public func commitWriteTransaction() throws(SQLiteError) {
+        for (key, value) in heldCounters.values {
+            try execute("""
+                INSERT INTO sequences (namespace, name, value) VALUES (?, ?, ?)
+                ON CONFLICT (namespace, name) DO UPDATE SET value = excluded.value
+                """, [.text(key.namespace), .text(key.name), .integer(value)])
+        }
+        try execute("COMMIT")
+        heldCounters.end()
     }
 
     /// Runs `body` inside `SAVEPOINT`: on a throw only its own changes are undone and the enclosing
@@ -24,11 +44,14 @@ extension SQLiteConnection {
         // Reusing one name is fine: ROLLBACK TO and RELEASE act on the most recent savepoint of
         // that name (https://www.sqlite.org/lang_savepoint.html), so nesting works too.
         try execute("SAVEPOINT buildermock")
+        heldCounters.savepointBegan()
         let result: T
         do {
             result = try body()
             try execute("RELEASE buildermock")
+            heldCounters.savepointReleased()
         } catch {
+            heldCounters.savepointRolledBack()
             if isInTransaction {
                 do {
                     try execute("ROLLBACK TO buildermock")
@@ -63,6 +86,7 @@ extension SQLiteConnection {
     /// "Response To Errors Within A Transaction"), so autocommit is checked first. Should ROLLBACK
     /// still fail, its error is secondary: the caller gets the error that caused the rollback.
     func rollbackKeepingFirstError() {
+        heldCounters.end()
         guard isInTransaction else { return }
         do {
             try execute("ROLLBACK")

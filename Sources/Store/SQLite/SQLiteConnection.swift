@@ -14,6 +14,8 @@ public final class SQLiteConnection {
     private var cache: [String: Statement] = [:]
     private var isClosed = false
     private var walCommitHook: WALCommitHook?
+    /// Counter values the open write transaction has drawn but not yet written (see `HeldCounters`).
+    var heldCounters = HeldCounters()
 
     /// Opens (creating if needed) the database at `path` and applies the connection pragmas.
     /// - Parameters:
