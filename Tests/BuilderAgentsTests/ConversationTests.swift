@@ -5,6 +5,36 @@ import JSON
 import Testing
 
 @Suite struct ConversationTests {
+    /// Polls of an unchanged conversation are answered from the kept body; every change shows at once.
+    @Test func polls_seeEveryChange_throughTheKeptBody() async throws {
+        let mihu = try Mihu()
+        let uuid = try await mihu.start()
+        let first = await mihu.get("/api/v1/builder-agents/\(uuid)")
+        let second = await mihu.get("/api/v1/builder-agents/\(uuid)")
+        #expect(first.status == .ok && second.status == .ok)
+        #expect(first.body == second.body)
+        #expect(second.headers["Date"] == "Thu, 01 Jan 2026 00:00:00 GMT")
+        #expect(second.json?[path: "data.status"] == "processing")
+
+        // A clock move short of the timer changes nothing; past it, the next poll sees gathering.
+        try await mihu.advance("1s")
+        #expect(await mihu.get("/api/v1/builder-agents/\(uuid)").body == first.body)
+        try await mihu.advance("9s")
+        #expect(try await mihu.status(uuid) == "gathering")
+        #expect(try await mihu.status(uuid) == "gathering")
+        // Another tenant never gets this namespace's kept body.
+        let other = await mihu.app.request(.get, "/api/v1/builder-agents/\(uuid)", token: "someone-else")
+        #expect(other.status == .notFound)
+
+        let answered = await mihu.post("/api/v1/builder-agents/\(uuid)/answers", ["message": "Stored ones, EU"])
+        #expect(answered.status == .ok)
+        #expect(try await mihu.status(uuid) == "processing")
+
+        let reset = await mihu.app.request(.post, "/__admin/reset?namespace=\(mihu.namespace)")
+        #expect(reset.status == .ok, "\(reset.text)")
+        #expect(await mihu.get("/api/v1/builder-agents/\(uuid)").status == .notFound)
+    }
+
     @Test func wholeConversation_reachesDeployedWithARunningBuilder() async throws {
         let mihu = try Mihu()
         let started = DispatchTime.now()

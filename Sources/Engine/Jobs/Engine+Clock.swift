@@ -251,7 +251,9 @@ extension Engine {
                 _ = try db.faults.deleteAll(namespace: name)
             }
             if namespace == nil {
-                try db.execute("DELETE FROM jobs")
+                // Through JobRecords, so cached reads learn of it even for jobs of a namespace
+                // without a clock row.
+                _ = try db.jobs.deleteEverywhere()
                 try db.execute("DELETE FROM job_events")
                 try db.faults.deleteEverywhere()
             }

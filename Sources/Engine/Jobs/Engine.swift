@@ -53,6 +53,8 @@ public final class Engine: Sendable {
     let heldMoves = HeldJobMoves()
     /// What client reads of jobs found, while no write has changed a job since (Jobs/).
     let readCache = JobReadCache(capacity: 4096)
+    /// Bodies services rendered from unchanged jobs, for the next poll (Jobs/).
+    public let renderedBodies = RenderedJobBodies(capacity: 4096)
     /// Namespaces where creating a job need not look for a scenario pin (Jobs/).
     let unpinned = UnpinnedNamespaces()
 
@@ -258,6 +260,10 @@ public final class Engine: Sendable {
         AppliedTransition(jobID: job.id, namespace: job.namespace, service: job.service, kind: job.kind, at: entry.at,
                           fromState: entry.fromState, toState: entry.state, step: entry.step, trigger: entry.trigger)
     }
+
+    /// Grows whenever a committed write changed a job; load it before a read whose result is kept
+    /// (`RenderedJobBodies`). See `Store.jobsGeneration`.
+    public var jobsGeneration: UInt64 { store.jobsGeneration }
 
     /// The job as it is at its namespace's current time, or nil.
     public func job(id: String, namespace: String) async throws -> Job? {

@@ -51,10 +51,25 @@ struct ConversationRoutes: Sendable {
                                 data: try await render(job, context: context))
     }
 
+    /// A poll. Most polls find the conversation as the previous one did, so while it has no builder
+    /// (whose cost moves with the clock) its body is kept and served again (`RenderedJobBodies`).
     func show(_ context: MihuContext) async throws -> HTTPResponse {
+        let generation = engine.jobsGeneration
+        let uuid = context.request.pathParameters["uuid"] ?? ""
+        if let body = engine.renderedBodies.body(id: uuid, namespace: context.namespace, variant: Self.showVariant,
+                                                 generation: generation, now: context.now) {
+            return .json(.ok, bytes: body)
+        }
         let job = try await conversation(context)
-        return MihuHTTP.success(message: "Build conversation retrieved successfully", data: try await render(job, context: context))
+        let body = MihuHTTP.successBody(message: "Build conversation retrieved successfully",
+                                        data: try await render(job, context: context))
+        if job.data["builder_uuid"] == nil {
+            engine.renderedBodies.store(body, of: job, variant: Self.showVariant, generation: generation)
+        }
+        return .json(.ok, bytes: body)
     }
+
+    static let showVariant = "builder-agents/show"
 
     func list(_ context: MihuContext) async throws -> HTTPResponse {
         let (page, perPage) = try MihuHTTP.page(context.request)

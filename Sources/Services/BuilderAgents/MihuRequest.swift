@@ -75,6 +75,11 @@ enum MihuHTTP {
 
     /// `{"success": true, "message"?, "data"}`.
     static func success(_ status: HTTPStatus = .ok, message: String?, data: JSONValue) -> HTTPResponse {
+        .json(status, bytes: successBody(message: message, data: data))
+    }
+
+    /// The bytes of `success`'s body.
+    static func successBody(message: String?, data: JSONValue) -> [UInt8] {
         var out = Array(#"{"data":"#.utf8)
         out.reserveCapacity(512)
         data.write(to: &out)
@@ -83,7 +88,7 @@ enum MihuHTTP {
             JSONValue.string(message).write(to: &out)
         }
         out += #","success":true}"#.utf8
-        return .json(status, bytes: out)
+        return out
     }
 
     /// The inferred paginator: `?page=1&per_page=15` → `(page, perPage)`, 422 on nonsense.

@@ -195,6 +195,13 @@ public struct JobRecords {
         return db.changes
     }
 
+    /// Deletes every job of every namespace and, through the foreign key, their events.
+    @discardableResult
+    public func deleteEverywhere() throws -> Int {
+        try change("DELETE FROM jobs", [])
+        return db.changes
+    }
+
     @discardableResult
     public func delete(id: String) throws -> Bool {
         try change("DELETE FROM jobs WHERE id = ?", [.text(id)])
