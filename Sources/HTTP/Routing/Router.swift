@@ -161,7 +161,8 @@ public struct Router: HTTPResponder {
             return nodes[index].handlers.isEmpty ? nil : index
         }
         let rest = segments.dropFirst()
-        if let child = nodes[index].statics[segment], let found = match(rest, from: child, method: method, parameters: &parameters) {
+        // Most parameter levels have no static children: no need to hash the segment (an id) there.
+        if !nodes[index].statics.isEmpty, let child = nodes[index].statics[segment], let found = match(rest, from: child, method: method, parameters: &parameters) {
             return found
         }
         if let (name, child) = nodes[index].parameter, let found = match(rest, from: child, method: method, parameters: &parameters) {
