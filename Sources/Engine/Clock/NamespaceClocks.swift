@@ -66,7 +66,15 @@ struct NamespaceClock: Sendable, Hashable {
 /// restart continues each timeline where it was.
 final class NamespaceClocks: Sendable {
     let settings: ClockSettings
-    private let cache = Mutex<[String: NamespaceClock]>([:])
+    private let cache = Mutex(Cache())
+
+    /// The clocks by namespace, and the last one asked for: a request reads its namespace's clock
+    /// two or three times, and a busy server mostly serves a few namespaces, so comparing with the
+    /// last name usually replaces hashing it.
+    private struct Cache {
+        var clocks: [String: NamespaceClock] = [:]
+        var last: (namespace: String, clock: NamespaceClock)?
+    }
     private let wallClock: @Sendable () -> Int64
 
     init(settings: ClockSettings, wallClock: @escaping @Sendable () -> Int64 = NamespaceClocks.systemWallMilliseconds) {
@@ -92,15 +100,35 @@ final class NamespaceClocks: Sendable {
         }
     }
 
-    func cached(_ namespace: String) -> NamespaceClock? { cache.withLock { $0[namespace] } }
-
-    func remember(_ namespace: String, _ clock: NamespaceClock) { cache.withLock { $0[namespace] = clock } }
-
-    func forget(_ namespace: String?) {
-        cache.withLock { if let namespace { $0[namespace] = nil } else { $0.removeAll() } }
+    func cached(_ namespace: String) -> NamespaceClock? {
+        cache.withLock { cache in
+            if let last = cache.last, last.namespace == namespace { return last.clock }
+            guard let clock = cache.clocks[namespace] else { return nil }
+            cache.last = (namespace, clock)
+            return clock
+        }
     }
 
-    func allCached() -> [String: NamespaceClock] { cache.withLock { $0 } }
+    func remember(_ namespace: String, _ clock: NamespaceClock) {
+        cache.withLock { cache in
+            cache.clocks[namespace] = clock
+            cache.last = (namespace, clock)
+        }
+    }
+
+    func forget(_ namespace: String?) {
+        cache.withLock { cache in
+            if let namespace {
+                cache.clocks[namespace] = nil
+                if cache.last?.namespace == namespace { cache.last = nil }
+            } else {
+                cache.clocks.removeAll()
+                cache.last = nil
+            }
+        }
+    }
+
+    func allCached() -> [String: NamespaceClock] { cache.withLock { $0.clocks } }
 
     /// Loads (or creates and stores) the namespace's clock inside a write.
     func clock(for namespace: String, in db: SQLiteConnection) throws -> NamespaceClock {
