@@ -53,6 +53,15 @@ import Testing
         }
     }
 
+    /// As `headers[name]` would: names ignore case, and of a repeated field the first counts.
+    @Test func headers_firstOfARepeatedField_anyCase() throws {
+        let headers: HTTPHeaders = HTTPHeaders([("x-tenant", ""), ("X-TENANT", "late"), ("authorization", "Bearer one"),
+                                                ("Authorization", "Bearer two")])
+        #expect(try NamespaceResolver.namespace(for: headers, tenantHeader: "X-Tenant") == NamespaceResolver.namespace(forToken: "one"))
+        let explicit = HTTPHeaders([("x-buildermock-namespace", "first"), ("X-Buildermock-Namespace", "second")])
+        #expect(try NamespaceResolver.namespace(for: explicit) == "first")
+    }
+
     @Test func authorizationValues_resolveTheSameFromMemory_andMemoryIsBounded() throws {
         // Each value twice: the second answer comes from memory and must equal the first.
         for round in 0..<2 {

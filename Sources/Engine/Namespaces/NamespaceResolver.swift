@@ -11,15 +11,27 @@ public enum NamespaceResolver {
     /// as `X-Mihu-Tenant`), else a stable hash of the bearer token, else `default`.
     /// Throws `EngineError.invalidNamespace` for a malformed explicit name.
     public static func namespace(for headers: HTTPHeaders, tenantHeader: String? = nil) throws -> String {
-        if let explicit = headers[headerName] {
+        // One pass for the three fields (the first of each name, as `headers[name]` finds): a request
+        // resolves its namespace several times (journal, faults, the service).
+        var explicit: String?, tenant: String?, authorization: String?
+        for field in headers {
+            if explicit == nil, HTTPHeaders.namesEqual(field.name, headerName) {
+                explicit = field.value
+            } else if tenant == nil, let tenantHeader, HTTPHeaders.namesEqual(field.name, tenantHeader) {
+                tenant = field.value
+            } else if authorization == nil, HTTPHeaders.namesEqual(field.name, "Authorization") {
+                authorization = field.value
+            }
+        }
+        if let explicit {
             guard isValid(explicit) else { throw EngineError.invalidNamespace(explicit) }
             return explicit
         }
-        if let tenantHeader, let tenant = headers[tenantHeader], !tenant.isEmpty {
+        if let tenant, !tenant.isEmpty {
             guard isValid(tenant) else { throw EngineError.invalidNamespace(tenant) }
             return tenant
         }
-        if let value = headers["Authorization"] { return namespace(forAuthorization: value) }
+        if let authorization { return namespace(forAuthorization: authorization) }
         return fallback
     }
 
