@@ -22,13 +22,16 @@ public struct FaultMiddleware: HTTPMiddleware {
 
     public func handle(_ request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
         if Self.isUnder(request.path, "/__admin") { return await next.respond(to: request) }
+        // No header and no rule anywhere: nothing to decide, so no namespace to resolve.
+        let header = request.headers[Self.headerName]
+        if header == nil, !engine.mayHoldFaultRules() { return await next.respond(to: request) }
         let mount = mounts.first { Self.isUnder(request.path, $0.prefix) }
         // A namespace the service itself would refuse gets the service's own 400, unfaulted.
         guard let namespace = mount?.namespace(request) ?? ServiceMount.defaultNamespace(request) else {
             return await next.respond(to: request)
         }
         let fault: InjectedFault
-        if let header = request.headers[Self.headerName] {
+        if let header {
             let kind: FaultKind
             do {
                 kind = try FaultRule.parseHeader(header)

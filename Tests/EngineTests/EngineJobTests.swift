@@ -168,6 +168,28 @@ struct TestFailure: Error, CustomStringConvertible { var description: String }
         #expect(events.map(\.toState) == ["queued", "running", "done"])
     }
 
+    /// A server that never had a fault rule skips the per-request lookup; a rule added, or one left in
+    /// the file by an earlier run, turns the lookup back on.
+    @Test func mayHoldFaultRules_falseUntilARuleExists() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let engine = try TestWorld.engine(path: path)
+            #expect(!engine.mayHoldFaultRules())
+            _ = try await engine.addFault(FaultRule(kind: .reset), namespace: "a")
+            #expect(engine.mayHoldFaultRules())
+            #expect(try await engine.clearFaults(namespace: "a") == 1)
+            try engine.store.close()
+        }
+        do {
+            let reopened = try TestWorld.engine(path: path)
+            #expect(!reopened.mayHoldFaultRules())
+            _ = try await reopened.addFault(FaultRule(kind: .reset), namespace: "b")
+            try reopened.store.close()
+        }
+        #expect(try TestWorld.engine(path: path).mayHoldFaultRules())
+    }
+
     @Test func runUntil_stopsAtTheState_andReportsWhatRan() async throws {
         let engine = try TestWorld.engine()
         let job = try await engine.createJob(NewJob(namespace: "a", service: "test", kind: "pipeline"))

@@ -53,7 +53,17 @@ extension Engine {
         }
     }
 
+    /// False when no fault rule exists in any namespace, nor has one been added since start: a
+    /// request with no fault header then has nothing to consult (`FaultMiddleware`). Asks the table
+    /// once; a storage error answers true, so the full lookup runs and reports it.
+    public func mayHoldFaultRules() -> Bool {
+        if let known = faultBook.mayHoldRules { return known }
+        guard let any = try? store.readSync({ db in try db.faults.any() }) else { return true }
+        return faultBook.learnedFromTable(any)
+    }
+
     func insertFault(_ rule: FaultRule, namespace: String, source: String, in db: SQLiteConnection) throws -> ActiveFault {
+        faultBook.ruleWillBeAdded()
         // Loaded before the insert so the cache and the table agree afterwards.
         _ = try loadFaults(namespace: namespace, in: db)
         let counter = try db.sequences.next(namespace: namespace, name: "id/flt_")

@@ -10,6 +10,24 @@ final class FaultBook: Sendable {
     private let byNamespace = Mutex<[String: [ActiveFault]]>([:])
     /// Per-namespace count of header faults that drew a latency, so each draws a fresh value.
     private let headerDraws = Mutex<[String: UInt64]>([:])
+    /// Whether any rule may exist anywhere: nil until the table has been asked, true from the first
+    /// rule added on (never false again), so a server that never had a rule skips every request's
+    /// namespace lookup (`Engine.mayHoldFaultRules`).
+    private let anyRules = Mutex<Bool?>(nil)
+
+    /// nil until known.
+    var mayHoldRules: Bool? { anyRules.withLock { $0 } }
+
+    /// Records what the table said, unless a rule was added meanwhile.
+    func learnedFromTable(_ any: Bool) -> Bool {
+        anyRules.withLock { known in
+            if known == nil { known = any }
+            return known!
+        }
+    }
+
+    /// Called before a rule is written.
+    func ruleWillBeAdded() { anyRules.withLock { $0 = true } }
 
     /// The namespace's rules, or nil when they have not been loaded yet.
     func cached(_ namespace: String) -> [ActiveFault]? { byNamespace.withLock { $0[namespace] } }

@@ -72,6 +72,11 @@ public struct FaultRecords {
     }
 
     /// The next creation-order number in a namespace.
+    /// Whether any namespace holds a rule.
+    public func any() throws -> Bool {
+        try db.queryFirst("SELECT EXISTS (SELECT 1 FROM faults)") { $0.int(0) == 1 } ?? false
+    }
+
     public func nextSeq(namespace: String) throws -> Int64 {
         try db.queryFirst("SELECT COALESCE(MAX(seq), 0) + 1 FROM faults WHERE namespace = ?", [.text(namespace)]) {
             $0.int64(0)
