@@ -156,6 +156,30 @@ import Testing
         #expect(response.body.text.hasPrefix(#"{"error":{"code":"internal_error","#))
     }
 
+    @Test func repeatedMatches_comeFromTheMemo_perMethod() async {
+        let router = Self.makeRouter()
+        for _ in 0..<2 {
+            #expect(await Self.call(router, .delete, "/api/v1/builds/b7/logs/12").body.text == "b7#12")
+        }
+        #expect(router.matchMemo.count == 1)
+        // The same path with another method is matched on its own, never served the DELETE match.
+        #expect(await Self.call(router, .get, "/api/v1/builds/b7/logs/12").status == .methodNotAllowed)
+        for _ in 0..<2 {
+            #expect(await Self.call(router, .get, "/api/v1/ops/reset").body.text == "op")
+            #expect(await Self.call(router, .post, "/api/v1/ops/reset").body.text == "reset")
+        }
+        // Failed matches are not remembered.
+        #expect(await Self.call(router, .get, "/nowhere/at/all").status == .notFound)
+        #expect(router.matchMemo.count == 2)
+    }
+
+    @Test func addingARoute_startsANewMemo() async {
+        var router = Self.makeRouter()
+        #expect(await Self.call(router, .get, "/api/v1/ops/status").body.text == "op")
+        router.add(.get, "/api/v1/ops/status", Self.text("status"))
+        #expect(await Self.call(router, .get, "/api/v1/ops/status").body.text == "status")
+    }
+
     @Test func router_isAValue_soCopiesDoNotShareRoutes() async {
         let original = Self.makeRouter()
         var copy = original

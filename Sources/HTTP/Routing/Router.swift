@@ -32,6 +32,9 @@ public struct Router: HTTPResponder {
     private var renderers: [(prefix: String, render: ErrorRenderer)] = []
     /// Every route added, in order, as written: what `routes` reports.
     private var table: [Route] = []
+    /// Parameterised paths already matched; replaced whenever a route is added, so copies of a
+    /// router with different routes never share one.
+    private(set) var matchMemo = RouteMatchMemo()
 
     /// One registered route: its method and its pattern as given to `add`, e.g. "/api/v1/builds/:id".
     public struct Route: Sendable, Hashable {
@@ -48,6 +51,7 @@ public struct Router: HTTPResponder {
     /// Adds `handler` for `method` on `pattern`, e.g. "/api/v1/builds/:id". Static segments beat
     /// `:param` ones; HEAD falls back to GET. Empty segments are ignored, so "/a/" is "/a".
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
+        matchMemo = RouteMatchMemo()
         var index = 0
         var hasParameter = false
         for segment in Self.segments(pattern) {
@@ -94,10 +98,16 @@ public struct Router: HTTPResponder {
         var segments: [Substring]?
         if let index = staticPaths[request.path], nodes[index].handler(for: request.method) != nil {
             found = index
+        } else if let remembered = matchMemo.match(method: request.method, path: request.path) {
+            found = remembered.node
+            parameters = remembered.parameters
         } else {
             // A static route without this method does not hide a parameter route that has it.
             segments = Self.segments(request.path)
             found = match(segments![...], from: 0, method: request.method, parameters: &parameters)
+            if let found {
+                matchMemo.remember(.init(node: found, parameters: parameters), method: request.method, path: request.path)
+            }
         }
         guard let index = found, let handler = nodes[index].handler(for: request.method) else {
             var unused: [String: String] = [:]
