@@ -14,6 +14,18 @@ public enum JSONValue: Sendable, Hashable {
     /// The value at a dot-separated path (`userMessage.userPrompt`, `permissions.0`); numeric
     /// segments index arrays. `nil` when any segment is missing.
     public subscript(path path: String) -> JSONValue? {
+        // Most paths are one key: looked up without splitting the path or copying the key.
+        if !path.utf8.contains(UInt8(ascii: ".")) {
+            switch self {
+            case .object(let members):
+                return members[path]
+            case .array(let items):
+                guard let index = Int(path), items.indices.contains(index) else { return nil }
+                return items[index]
+            default:
+                return nil
+            }
+        }
         var current = self
         for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
             switch current {

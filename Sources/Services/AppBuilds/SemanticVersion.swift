@@ -22,20 +22,24 @@ struct SemanticVersion: Sendable, CustomStringConvertible {
     var description: String { text }
 
     /// Nil unless `text` is exactly `MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]` (no `v` prefix, no spaces).
+    ///
+    /// Reads the UTF-8 bytes (semver is ASCII): searching Characters cost a few µs of every build's
+    /// creation, twice (validation, then the version rule on the writer).
     init?(_ text: String) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         self.text = text
         var rest = Substring(text)
         var buildPart: Substring?
-        if let plus = rest.firstIndex(of: "+") {
-            buildPart = rest[rest.index(after: plus)...]
+        if let plus = rest.utf8.firstIndex(of: UInt8(ascii: "+")) {
+            buildPart = rest[rest.utf8.index(after: plus)...]
             rest = rest[..<plus]
         }
         var prePart: Substring?
-        if let dash = rest.firstIndex(of: "-") {
-            prePart = rest[rest.index(after: dash)...]
+        if let dash = rest.utf8.firstIndex(of: UInt8(ascii: "-")) {
+            prePart = rest[rest.utf8.index(after: dash)...]
             rest = rest[..<dash]
         }
-        let core = rest.split(separator: ".", omittingEmptySubsequences: false)
+        let core = Self.identifiers(rest)
         guard core.count == 3, core.allSatisfy(Self.isNumericIdentifier) else { return nil }
         major = String(core[0])
         minor = String(core[1])
@@ -44,7 +48,7 @@ struct SemanticVersion: Sendable, CustomStringConvertible {
         if let prePart {
             // §9: "Identifiers MUST comprise only ASCII alphanumerics and hyphens [0-9A-Za-z-].
             // Identifiers MUST NOT be empty. Numeric identifiers MUST NOT include leading zeroes."
-            for identifier in prePart.split(separator: ".", omittingEmptySubsequences: false) {
+            for identifier in Self.identifiers(prePart) {
                 guard !identifier.isEmpty, identifier.utf8.allSatisfy(Self.isIdentifierByte) else { return nil }
                 if identifier.utf8.allSatisfy(Self.isDigit) {
                     guard Self.isNumericIdentifier(identifier) else { return nil }
@@ -57,11 +61,23 @@ struct SemanticVersion: Sendable, CustomStringConvertible {
         build = []
         if let buildPart {
             // §10: same alphabet, not empty; leading zeros are allowed here.
-            for identifier in buildPart.split(separator: ".", omittingEmptySubsequences: false) {
+            for identifier in Self.identifiers(buildPart) {
                 guard !identifier.isEmpty, identifier.utf8.allSatisfy(Self.isIdentifierByte) else { return nil }
                 build.append(String(identifier))
             }
         }
+    }
+
+    /// The dot-separated parts of `text`, empty ones included.
+    private static func identifiers(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: ".") {
+            parts.append(text[start..<index])
+            start = text.utf8.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
