@@ -115,6 +115,48 @@ import Store
         try db.close()
     }
 
+    private struct Undo: Error {}
+
+    /// Inside a write transaction reads are answered from what the transaction read or wrote; every
+    /// answer must still be what the table holds at that point, through savepoints and rollbacks.
+    @Test func insideAWriteTransaction_readsFollowWritesSavepointsAndRollbacks() throws {
+        let db = try makeMigratedConnection()
+        try db.keyValues.set(namespace: "ns", key: "busy", value: 1)
+        try db.beginWriteTransaction()
+        #expect(try db.keyValues.get(namespace: "ns", key: "busy") == .integer(1))
+        #expect(try db.keyValues.get(namespace: "ns", key: "missing") == nil)
+        try db.keyValues.set(namespace: "ns", key: "busy", value: 2)
+        #expect(try db.keyValues.get(namespace: "ns", key: "busy") == .integer(2))
+        #expect(throws: Undo.self) {
+            try db.savepoint {
+                try db.keyValues.set(namespace: "ns", key: "busy", value: 3)
+                #expect(try db.keyValues.insertIfAbsent(namespace: "ns", key: "missing", value: "now"))
+                #expect(try db.keyValues.get(namespace: "ns", key: "busy") == .integer(3))
+                #expect(try db.keyValues.get(namespace: "ns", key: "missing") == .text("now"))
+                throw Undo()
+            }
+        }
+        #expect(try db.keyValues.get(namespace: "ns", key: "busy") == .integer(2))
+        #expect(try db.keyValues.get(namespace: "ns", key: "missing") == nil)
+        #expect(try db.keyValues.delete(namespace: "ns", key: "busy"))
+        #expect(try db.keyValues.get(namespace: "ns", key: "busy") == nil)
+        try db.keyValues.set(namespace: "ns", key: "busy", value: 4)
+        #expect(try db.keyValues.deleteAll(namespace: "ns") == 1)
+        #expect(try db.keyValues.get(namespace: "ns", key: "busy") == nil)
+        try db.keyValues.set(namespace: "ns", key: "busy", value: 5)
+        try db.commitWriteTransaction()
+        #expect(try db.keyValues.get(namespace: "ns", key: "busy") == .integer(5))
+
+        #expect(throws: Undo.self) {
+            try db.transaction {
+                try db.keyValues.set(namespace: "ns", key: "busy", value: 6)
+                throw Undo()
+            }
+        }
+        #expect(try db.transaction { try db.keyValues.get(namespace: "ns", key: "busy") } == .integer(5))
+        try db.close()
+    }
+
     @Test func insertIfAbsent_neverOverwrites() throws {
         let db = try makeMigratedConnection()
         #expect(try db.keyValues.insertIfAbsent(namespace: "ns", key: "k", value: "first"))

@@ -4,10 +4,15 @@ public struct KeyValueRecords {
 
     public init(_ db: SQLiteConnection) { self.db = db }
 
-    /// Nil when the key is absent (a stored NULL reads as `.null`).
+    /// Nil when the key is absent (a stored NULL reads as `.null`). Inside a write transaction a key
+    /// read or written before is answered from `KeyValueReadCache`.
     public func get(namespace: String, key: String) throws -> SQLiteValue? {
-        try db.queryFirst("SELECT value FROM kv WHERE namespace = ? AND key = ?",
-                          [.text(namespace), .text(key)]) { $0.value(0) }
+        let cacheKey = KeyValueReadCache.Key(namespace: namespace, key: key)
+        if let known = db.keyValueCache.lookup(cacheKey) { return known }
+        let value = try db.queryFirst("SELECT value FROM kv WHERE namespace = ? AND key = ?",
+                                      [.text(namespace), .text(key)]) { $0.value(0) }
+        db.keyValueCache.record(value, for: cacheKey)
+        return value
     }
 
     public func set(namespace: String, key: String, value: SQLiteValue) throws {
@@ -15,6 +20,7 @@ public struct KeyValueRecords {
             INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?)
             ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value
             """, [.text(namespace), .text(key), value])
+        db.keyValueCache.record(value, for: KeyValueReadCache.Key(namespace: namespace, key: key))
     }
 
     /// Stores the pair only if the key is absent; returns whether it did. One statement, where a
@@ -22,7 +28,9 @@ public struct KeyValueRecords {
     public func insertIfAbsent(namespace: String, key: String, value: SQLiteValue) throws -> Bool {
         try db.execute("INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO NOTHING",
                        [.text(namespace), .text(key), value])
-        return db.changes == 1
+        guard db.changes == 1 else { return false }
+        db.keyValueCache.record(value, for: KeyValueReadCache.Key(namespace: namespace, key: key))
+        return true
     }
 
     /// Every pair of a namespace, by key.
@@ -35,13 +43,17 @@ public struct KeyValueRecords {
     @discardableResult
     public func delete(namespace: String, key: String) throws -> Bool {
         try db.execute("DELETE FROM kv WHERE namespace = ? AND key = ?", [.text(namespace), .text(key)])
-        return db.changes == 1
+        let deleted = db.changes == 1
+        db.keyValueCache.record(nil, for: KeyValueReadCache.Key(namespace: namespace, key: key))
+        return deleted
     }
 
     @discardableResult
     public func deleteAll(namespace: String) throws -> Int {
         try db.execute("DELETE FROM kv WHERE namespace = ?", [.text(namespace)])
-        return db.changes
+        let deleted = db.changes
+        db.keyValueCache.forget(namespace: namespace)
+        return deleted
     }
 }
 

@@ -23,6 +23,7 @@ extension SQLiteConnection {
     public func beginWriteTransaction() throws(SQLiteError) {
         try execute("BEGIN IMMEDIATE")
         heldCounters.begin()
+        keyValueCache.begin()
     }
 
     /// Writes the counters the transaction holds (`HeldCounters`), then `COMMIT`. On a throw the
@@ -36,6 +37,7 @@ extension SQLiteConnection {
         }
         try execute("COMMIT")
         heldCounters.end()
+        keyValueCache.end()
     }
 
     /// Runs `body` inside `SAVEPOINT`: on a throw only its own changes are undone and the enclosing
@@ -45,13 +47,16 @@ extension SQLiteConnection {
         // that name (https://www.sqlite.org/lang_savepoint.html), so nesting works too.
         try execute("SAVEPOINT buildermock")
         heldCounters.savepointBegan()
+        keyValueCache.savepointBegan()
         let result: T
         do {
             result = try body()
             try execute("RELEASE buildermock")
             heldCounters.savepointReleased()
+            keyValueCache.savepointReleased()
         } catch {
             heldCounters.savepointRolledBack()
+            keyValueCache.savepointRolledBack()
             if isInTransaction {
                 do {
                     try execute("ROLLBACK TO buildermock")
@@ -87,6 +92,7 @@ extension SQLiteConnection {
     /// still fail, its error is secondary: the caller gets the error that caused the rollback.
     func rollbackKeepingFirstError() {
         heldCounters.end()
+        keyValueCache.end()
         guard isInTransaction else { return }
         do {
             try execute("ROLLBACK")

@@ -16,6 +16,8 @@ public final class SQLiteConnection {
     private var walCommitHook: WALCommitHook?
     /// Counter values the open write transaction has drawn but not yet written (see `HeldCounters`).
     var heldCounters = HeldCounters()
+    /// `kv` values the open write transaction has read or written (see `KeyValueReadCache`).
+    var keyValueCache = KeyValueReadCache()
 
     /// Opens (creating if needed) the database at `path` and applies the connection pragmas.
     /// - Parameters:
