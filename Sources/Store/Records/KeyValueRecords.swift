@@ -5,14 +5,19 @@ public struct KeyValueRecords {
     public init(_ db: SQLiteConnection) { self.db = db }
 
     /// Nil when the key is absent (a stored NULL reads as `.null`). Inside a write transaction a key
-    /// read or written before is answered from `KeyValueReadCache`.
+    /// read before is answered from memory (`TransactionScoped`; writes update it): a group commit of
+    /// builds reads the namespace's busy build slots once, not once per create.
     public func get(namespace: String, key: String) throws -> SQLiteValue? {
-        let cacheKey = KeyValueReadCache.Key(namespace: namespace, key: key)
-        if let known = db.keyValueCache.lookup(cacheKey) { return known }
+        let cacheKey = Self.cacheKey(namespace, key)
+        if let known = db.keyValueCache[cacheKey] { return known }
         let value = try db.queryFirst("SELECT value FROM kv WHERE namespace = ? AND key = ?",
                                       [.text(namespace), .text(key)]) { $0.value(0) }
-        db.keyValueCache.record(value, for: cacheKey)
+        db.keyValueCache.set(value, for: cacheKey)
         return value
+    }
+
+    private static func cacheKey(_ namespace: String, _ key: String) -> TransactionScoped<SQLiteValue?>.Key {
+        .init(namespace: namespace, name: key)
     }
 
     public func set(namespace: String, key: String, value: SQLiteValue) throws {
@@ -20,7 +25,7 @@ public struct KeyValueRecords {
             INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?)
             ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value
             """, [.text(namespace), .text(key), value])
-        db.keyValueCache.record(value, for: KeyValueReadCache.Key(namespace: namespace, key: key))
+        db.keyValueCache.update(value, for: Self.cacheKey(namespace, key))
     }
 
     /// Stores the pair only if the key is absent; returns whether it did. One statement, where a
@@ -29,7 +34,7 @@ public struct KeyValueRecords {
         try db.execute("INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO NOTHING",
                        [.text(namespace), .text(key), value])
         guard db.changes == 1 else { return false }
-        db.keyValueCache.record(value, for: KeyValueReadCache.Key(namespace: namespace, key: key))
+        db.keyValueCache.update(value, for: Self.cacheKey(namespace, key))
         return true
     }
 
@@ -44,7 +49,7 @@ public struct KeyValueRecords {
     public func delete(namespace: String, key: String) throws -> Bool {
         try db.execute("DELETE FROM kv WHERE namespace = ? AND key = ?", [.text(namespace), .text(key)])
         let deleted = db.changes == 1
-        db.keyValueCache.record(nil, for: KeyValueReadCache.Key(namespace: namespace, key: key))
+        db.keyValueCache.update(nil, for: Self.cacheKey(namespace, key))
         return deleted
     }
 
@@ -52,7 +57,7 @@ public struct KeyValueRecords {
     public func deleteAll(namespace: String) throws -> Int {
         try db.execute("DELETE FROM kv WHERE namespace = ?", [.text(namespace)])
         let deleted = db.changes
-        db.keyValueCache.forget(namespace: namespace)
+        db.keyValueCache.removeAll(namespace: namespace)
         return deleted
     }
 }

@@ -11,11 +11,12 @@ public struct SequenceRecords {
     /// the conflict, two searches of the table for what is nearly always an existing row.
     ///
     /// Inside a transaction begun by `beginWriteTransaction`, the value is held in memory and written
-    /// once at commit (`HeldCounters`): one read per counter per transaction instead of an UPDATE per draw.
+    /// once before COMMIT (`TransactionScoped`): every created job draws a counter, and a group commit
+    /// of N creates paid N UPDATEs of one row; now one read and one write per counter per transaction.
     public func next(namespace: String, name: String) throws -> Int64 {
-        if db.heldCounters.isHolding {
-            let key = HeldCounters.Key(namespace: namespace, name: name)
-            let value = try db.heldCounters.values[key] ?? stored(namespace: namespace, name: name)
+        if db.heldCounters.isActive {
+            let key = TransactionScoped<Int64>.Key(namespace: namespace, name: name)
+            let value = try db.heldCounters[key] ?? stored(namespace: namespace, name: name)
             db.heldCounters.set(value + 1, for: key)
             return value + 1
         }
@@ -33,7 +34,7 @@ public struct SequenceRecords {
 
     /// The last value handed out; 0 before the first.
     public func current(namespace: String, name: String) throws -> Int64 {
-        try db.heldCounters.values[HeldCounters.Key(namespace: namespace, name: name)] ?? stored(namespace: namespace, name: name)
+        try db.heldCounters[.init(namespace: namespace, name: name)] ?? stored(namespace: namespace, name: name)
     }
 
     private func stored(namespace: String, name: String) throws -> Int64 {

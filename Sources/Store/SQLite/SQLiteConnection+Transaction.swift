@@ -26,7 +26,7 @@ extension SQLiteConnection {
         keyValueCache.begin()
     }
 
-    /// Writes the counters the transaction holds (`HeldCounters`), then `COMMIT`. On a throw the
+    /// Writes the counters the transaction holds (`heldCounters`), then `COMMIT`. On a throw the
     /// transaction is still open: the caller rolls it back.
     public func commitWriteTransaction() throws(SQLiteError) {
         for (key, value) in heldCounters.values {

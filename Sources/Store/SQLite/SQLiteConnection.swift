@@ -14,10 +14,10 @@ public final class SQLiteConnection {
     private var cache: [String: Statement] = [:]
     private var isClosed = false
     private var walCommitHook: WALCommitHook?
-    /// Counter values the open write transaction has drawn but not yet written (see `HeldCounters`).
-    var heldCounters = HeldCounters()
-    /// `kv` values the open write transaction has read or written (see `KeyValueReadCache`).
-    var keyValueCache = KeyValueReadCache()
+    /// Counter values the open write transaction has drawn but not yet written (`SequenceRecords.next`).
+    var heldCounters = TransactionScoped<Int64>()
+    /// `kv` values the open write transaction has read or written; nil: known absent (`KeyValueRecords`).
+    var keyValueCache = TransactionScoped<SQLiteValue?>()
 
     /// Opens (creating if needed) the database at `path` and applies the connection pragmas.
     /// - Parameters:
