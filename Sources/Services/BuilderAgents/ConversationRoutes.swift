@@ -63,7 +63,7 @@ struct ConversationRoutes: Sendable {
         let job = try await conversation(context)
         let body = MihuHTTP.successBody(message: "Build conversation retrieved successfully",
                                         data: try await render(job, context: context))
-        if job.data["builder_uuid"] == nil {
+        if !Self.rendersWithTheClock(job) {
             engine.renderedBodies.store(body, of: job, variant: Self.showVariant, generation: generation)
         }
         return .json(.ok, bytes: body)
@@ -144,6 +144,10 @@ struct ConversationRoutes: Sendable {
     }
 
     /// The Conversation object (API.md §A), with its builder as the builders API shows it.
+    /// Whether `render` depends on the clock, not the job alone: a conversation with a builder
+    /// shows the builder, whose cost accrues with time.
+    static func rendersWithTheClock(_ job: Job) -> Bool { job.data["builder_uuid"] != nil }
+
     func render(_ job: Job, context: MihuContext) async throws -> JSONValue {
         var builder = JSONValue.null
         if let uuid = job.data["builder_uuid"]?.stringValue,

@@ -71,12 +71,12 @@ public struct FaultRecords {
         return db.changes
     }
 
-    /// The next creation-order number in a namespace.
     /// Whether any namespace holds a rule.
     public func any() throws -> Bool {
         try db.queryFirst("SELECT EXISTS (SELECT 1 FROM faults)") { $0.int(0) == 1 } ?? false
     }
 
+    /// The next creation-order number in a namespace.
     public func nextSeq(namespace: String) throws -> Int64 {
         try db.queryFirst("SELECT COALESCE(MAX(seq), 0) + 1 FROM faults WHERE namespace = ?", [.text(namespace)]) {
             $0.int64(0)

@@ -9,10 +9,10 @@ public struct KeyValueRecords {
     /// builds reads the namespace's busy build slots once, not once per create.
     public func get(namespace: String, key: String) throws -> SQLiteValue? {
         let cacheKey = Self.cacheKey(namespace, key)
-        if let known = db.keyValueCache[cacheKey] { return known }
+        if let known = db.transactionMemory.keyValues[cacheKey] { return known }
         let value = try db.queryFirst("SELECT value FROM kv WHERE namespace = ? AND key = ?",
                                       [.text(namespace), .text(key)]) { $0.value(0) }
-        db.keyValueCache.set(value, for: cacheKey)
+        db.transactionMemory.keyValues.set(value, for: cacheKey)
         return value
     }
 
@@ -25,7 +25,7 @@ public struct KeyValueRecords {
             INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?)
             ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value
             """, [.text(namespace), .text(key), value])
-        db.keyValueCache.update(value, for: Self.cacheKey(namespace, key))
+        db.transactionMemory.keyValues.update(value, for: Self.cacheKey(namespace, key))
     }
 
     /// Stores the pair only if the key is absent; returns whether it did. One statement, where a
@@ -34,7 +34,7 @@ public struct KeyValueRecords {
         try db.execute("INSERT INTO kv (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO NOTHING",
                        [.text(namespace), .text(key), value])
         guard db.changes == 1 else { return false }
-        db.keyValueCache.update(value, for: Self.cacheKey(namespace, key))
+        db.transactionMemory.keyValues.update(value, for: Self.cacheKey(namespace, key))
         return true
     }
 
@@ -49,7 +49,7 @@ public struct KeyValueRecords {
     public func delete(namespace: String, key: String) throws -> Bool {
         try db.execute("DELETE FROM kv WHERE namespace = ? AND key = ?", [.text(namespace), .text(key)])
         let deleted = db.changes == 1
-        db.keyValueCache.update(nil, for: Self.cacheKey(namespace, key))
+        db.transactionMemory.keyValues.update(nil, for: Self.cacheKey(namespace, key))
         return deleted
     }
 
@@ -57,7 +57,7 @@ public struct KeyValueRecords {
     public func deleteAll(namespace: String) throws -> Int {
         try db.execute("DELETE FROM kv WHERE namespace = ?", [.text(namespace)])
         let deleted = db.changes
-        db.keyValueCache.removeAll(namespace: namespace)
+        db.transactionMemory.keyValues.removeAll(namespace: namespace)
         return deleted
     }
 }

@@ -14,10 +14,10 @@ public struct SequenceRecords {
     /// once before COMMIT (`TransactionScoped`): every created job draws a counter, and a group commit
     /// of N creates paid N UPDATEs of one row; now one read and one write per counter per transaction.
     public func next(namespace: String, name: String) throws -> Int64 {
-        if db.heldCounters.isActive {
+        if db.transactionMemory.counters.isActive {
             let key = TransactionScoped<Int64>.Key(namespace: namespace, name: name)
-            let value = try db.heldCounters[key] ?? stored(namespace: namespace, name: name)
-            db.heldCounters.set(value + 1, for: key)
+            let value = try db.transactionMemory.counters[key] ?? stored(namespace: namespace, name: name)
+            db.transactionMemory.counters.set(value + 1, for: key)
             return value + 1
         }
         let arguments: [SQLiteValue] = [.text(namespace), .text(name)]
@@ -32,9 +32,19 @@ public struct SequenceRecords {
             """, arguments) { $0.int64(0) } ?? 0
     }
 
+    /// Writes every counter the open write transaction holds; called just before COMMIT.
+    func writeHeld() throws(SQLiteError) {
+        for (key, value) in db.transactionMemory.counters.values {
+            try db.execute("""
+                INSERT INTO sequences (namespace, name, value) VALUES (?, ?, ?)
+                ON CONFLICT (namespace, name) DO UPDATE SET value = excluded.value
+                """, [.text(key.namespace), .text(key.name), .integer(value)])
+        }
+    }
+
     /// The last value handed out; 0 before the first.
     public func current(namespace: String, name: String) throws -> Int64 {
-        try db.heldCounters[.init(namespace: namespace, name: name)] ?? stored(namespace: namespace, name: name)
+        try db.transactionMemory.counters[.init(namespace: namespace, name: name)] ?? stored(namespace: namespace, name: name)
     }
 
     private func stored(namespace: String, name: String) throws -> Int64 {
@@ -44,7 +54,7 @@ public struct SequenceRecords {
 
     @discardableResult
     public func deleteAll(namespace: String) throws -> Int {
-        db.heldCounters.removeAll(namespace: namespace)
+        db.transactionMemory.counters.removeAll(namespace: namespace)
         try db.execute("DELETE FROM sequences WHERE namespace = ?", [.text(namespace)])
         return db.changes
     }

@@ -60,3 +60,37 @@ struct TransactionScoped<Value> {
         if isActive, let snapshot = savepoints.popLast() { values = snapshot }
     }
 }
+
+/// What the writer's connection keeps for its open write transaction (see `TransactionScoped`),
+/// begun, ended and savepointed together.
+struct WriteTransactionMemory {
+    /// Counter values drawn but not yet written (`SequenceRecords`).
+    var counters = TransactionScoped<Int64>()
+    /// `kv` values read, as the transaction sees them; nil: known absent (`KeyValueRecords`).
+    var keyValues = TransactionScoped<SQLiteValue?>()
+
+    mutating func begin() {
+        counters.begin()
+        keyValues.begin()
+    }
+
+    mutating func end() {
+        counters.end()
+        keyValues.end()
+    }
+
+    mutating func savepointBegan() {
+        counters.savepointBegan()
+        keyValues.savepointBegan()
+    }
+
+    mutating func savepointReleased() {
+        counters.savepointReleased()
+        keyValues.savepointReleased()
+    }
+
+    mutating func savepointRolledBack() {
+        counters.savepointRolledBack()
+        keyValues.savepointRolledBack()
+    }
+}

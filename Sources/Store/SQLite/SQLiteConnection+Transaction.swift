@@ -22,22 +22,15 @@ extension SQLiteConnection {
     /// deadlock (https://www.sqlite.org/lang_transaction.html). Failing at BEGIN is failing before any work.
     public func beginWriteTransaction() throws(SQLiteError) {
         try execute("BEGIN IMMEDIATE")
-        heldCounters.begin()
-        keyValueCache.begin()
+        transactionMemory.begin()
     }
 
-    /// Writes the counters the transaction holds (`heldCounters`), then `COMMIT`. On a throw the
-    /// transaction is still open: the caller rolls it back.
+    /// Writes the counters the transaction holds (`SequenceRecords.writeHeld`), then `COMMIT`. On a
+    /// throw the transaction is still open: the caller rolls it back.
     public func commitWriteTransaction() throws(SQLiteError) {
-        for (key, value) in heldCounters.values {
-            try execute("""
-                INSERT INTO sequences (namespace, name, value) VALUES (?, ?, ?)
-                ON CONFLICT (namespace, name) DO UPDATE SET value = excluded.value
-                """, [.text(key.namespace), .text(key.name), .integer(value)])
-        }
+        try sequences.writeHeld()
         try execute("COMMIT")
-        heldCounters.end()
-        keyValueCache.end()
+        transactionMemory.end()
     }
 
     /// Runs `body` inside `SAVEPOINT`: on a throw only its own changes are undone and the enclosing
@@ -46,17 +39,14 @@ extension SQLiteConnection {
         // Reusing one name is fine: ROLLBACK TO and RELEASE act on the most recent savepoint of
         // that name (https://www.sqlite.org/lang_savepoint.html), so nesting works too.
         try execute("SAVEPOINT buildermock")
-        heldCounters.savepointBegan()
-        keyValueCache.savepointBegan()
+        transactionMemory.savepointBegan()
         let result: T
         do {
             result = try body()
             try execute("RELEASE buildermock")
-            heldCounters.savepointReleased()
-            keyValueCache.savepointReleased()
+            transactionMemory.savepointReleased()
         } catch {
-            heldCounters.savepointRolledBack()
-            keyValueCache.savepointRolledBack()
+            transactionMemory.savepointRolledBack()
             if isInTransaction {
                 do {
                     try execute("ROLLBACK TO buildermock")
@@ -91,8 +81,7 @@ extension SQLiteConnection {
     /// "Response To Errors Within A Transaction"), so autocommit is checked first. Should ROLLBACK
     /// still fail, its error is secondary: the caller gets the error that caused the rollback.
     func rollbackKeepingFirstError() {
-        heldCounters.end()
-        keyValueCache.end()
+        transactionMemory.end()
         guard isInTransaction else { return }
         do {
             try execute("ROLLBACK")

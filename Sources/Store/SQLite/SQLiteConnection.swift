@@ -14,10 +14,8 @@ public final class SQLiteConnection {
     private var cache: [String: Statement] = [:]
     private var isClosed = false
     private var walCommitHook: WALCommitHook?
-    /// Counter values the open write transaction has drawn but not yet written (`SequenceRecords.next`).
-    var heldCounters = TransactionScoped<Int64>()
-    /// `kv` values the open write transaction has read or written; nil: known absent (`KeyValueRecords`).
-    var keyValueCache = TransactionScoped<SQLiteValue?>()
+    /// Counters and `kv` values the open write transaction keeps in memory (`TransactionScoped`).
+    var transactionMemory = WriteTransactionMemory()
 
     /// Opens (creating if needed) the database at `path` and applies the connection pragmas.
     /// - Parameters:
