@@ -82,7 +82,8 @@ import Store
                 var job = JobRecord.make(id: id, state: "waiting", dueAt: index == 2 ? 5_000 : nil, createdAt: 7)
                 job.payload = #"{"data":{"x":"\#(id)"}}"#
                 try insertBeforeVersion4(job, into: db)
-                try db.events.append(JobEventRecord(jobID: id, namespace: "ns", at: 7, fromState: nil, toState: "waiting"))
+                try appendBeforeVersion7(JobEventRecord(jobID: id, namespace: "ns", at: 7, fromState: nil, toState: "waiting"),
+                                         into: db)
             }
             try db.close()
         }
@@ -145,6 +146,14 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
               .text(job.payload), .integer(job.createdAt), .integer(job.updatedAt), .integer(Int64(job.version))])
 }
 
+/// A history row as code before migration 7 wrote it (no `job_created_at` column yet).
+func appendBeforeVersion7(_ event: JobEventRecord, into db: SQLiteConnection) throws {
+    try db.execute("""
+        INSERT INTO job_events (job_id, namespace, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?)
+        """, [.text(event.jobID), .text(event.namespace), .integer(event.at), event.fromState.map(SQLiteValue.text) ?? .null,
+              .text(event.toState), .text(event.detail)])
+}
+
 /// Migration 5 drops the namespace index of `job_events` from a database already in use.
 @Suite struct EventsNamespaceIndexMigrationTests {
     @Test func upgradeInPlace_dropsTheIndex_keepsTheHistory_andEveryQueryAnswersAsBefore() throws {
@@ -155,10 +164,10 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
             try Migrator.migrate(db, with: Array(Schema.migrations.prefix(4)))
             for id in ["job_a", "job_b"] { try db.jobs.insert(.make(id: id)) }
             try db.jobs.insert(.make(id: "job_x", namespace: "other"))
-            try db.events.append(JobEventRecord(jobID: "job_a", namespace: "ns", at: 1, fromState: nil, toState: "queued"))
-            try db.events.append(JobEventRecord(jobID: "job_x", namespace: "other", at: 2, fromState: nil, toState: "queued"))
-            try db.events.append(JobEventRecord(jobID: "job_b", namespace: "ns", at: 3, fromState: nil, toState: "queued"))
-            try db.events.append(JobEventRecord(jobID: "job_a", namespace: "ns", at: 4, fromState: "queued", toState: "done"))
+            try appendBeforeVersion7(JobEventRecord(jobID: "job_a", namespace: "ns", at: 1, fromState: nil, toState: "queued"), into: db)
+            try appendBeforeVersion7(JobEventRecord(jobID: "job_x", namespace: "other", at: 2, fromState: nil, toState: "queued"), into: db)
+            try appendBeforeVersion7(JobEventRecord(jobID: "job_b", namespace: "ns", at: 3, fromState: nil, toState: "queued"), into: db)
+            try appendBeforeVersion7(JobEventRecord(jobID: "job_a", namespace: "ns", at: 4, fromState: "queued", toState: "done"), into: db)
             try db.close()
         }
         let store = try Store(path: temp.path)
@@ -170,10 +179,6 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
             let namespace = try db.events.list(namespace: "ns", limit: 10)
             #expect(namespace.map(\.jobID) == ["job_a", "job_b", "job_a"])
             #expect(try db.events.list(namespace: "ns", after: namespace[0].seq, limit: 1).map(\.at) == [3])
-            // A job's history is still found through job_events_job, not by scanning the table.
-            let plan = try db.query("EXPLAIN QUERY PLAN SELECT seq FROM job_events WHERE job_id = ? ORDER BY seq",
-                                    [.text("job_a")]) { $0.string(3) }
-            #expect(plan.contains { $0.contains("job_events_job") })
         }
         // Deleting a namespace's jobs still takes their history with them (the cascade uses job_events_job).
         try store.writeSync { db in
@@ -241,5 +246,59 @@ func insertBeforeVersion4(_ job: JobRecord, into db: SQLiteConnection) throws {
         try db.journalSegments.raiseHighWater(to: 5)
         #expect(try db.journalSegments.highestSeq() == 7)
         try db.close()
+    }
+}
+
+/// Migration 7 clusters `jobs` by (created_at, id) and keys each job's history by the same pair.
+@Suite struct JobsByCreationTimeMigrationTests {
+    @Test func upgradeInPlace_keepsEveryJobAndEvent_andNeverReusesAnEventSeq() throws {
+        let temp = try TemporaryDatabase()
+        let lastSeq: Int64
+        do {
+            // A database as version 6 of the code left it: jobs created at different times, with
+            // history, and the newest event deleted with its job (AUTOINCREMENT remembers its seq).
+            let db = try SQLiteConnection(path: temp.path)
+            try Migrator.migrate(db, with: Array(Schema.migrations.prefix(6)))
+            for (id, createdAt) in [("job_b", Int64(30)), ("job_a", 20), ("job_c", 10)] {
+                try db.jobs.insert(.make(id: id, createdAt: createdAt))
+                try appendBeforeVersion7(JobEventRecord(jobID: id, namespace: "ns", at: createdAt, fromState: nil,
+                                                        toState: "queued"), into: db)
+            }
+            try appendBeforeVersion7(JobEventRecord(jobID: "job_a", namespace: "ns", at: 25, fromState: "queued",
+                                                    toState: "done"), into: db)
+            try db.jobs.insert(.make(id: "job_gone", createdAt: 40))
+            try appendBeforeVersion7(JobEventRecord(jobID: "job_gone", namespace: "ns", at: 40, fromState: nil,
+                                                    toState: "queued"), into: db)
+            lastSeq = db.lastInsertRowID
+            #expect(try db.jobs.delete(id: "job_gone"))
+            try db.close()
+        }
+        let store = try Store(path: temp.path)
+        #expect(try store.schemaVersion() == Schema.currentVersion)
+        try store.readSync { db throws in
+            #expect(try db.query("PRAGMA foreign_key_check") { $0.string(0) }.isEmpty)
+            // The table is keyed by creation time and id; seq kept the insertion order.
+            let sql = try db.queryFirst("SELECT sql FROM sqlite_schema WHERE name = 'jobs'") { $0.string(0) } ?? ""
+            #expect(sql.contains("PRIMARY KEY (created_at, id)") && sql.contains("WITHOUT ROWID"))
+            #expect(try db.query("SELECT id, seq FROM jobs ORDER BY created_at") { "\($0.string(0)) \($0.int(1))" }
+                    == ["job_c 3", "job_a 2", "job_b 1"])
+            #expect(try db.events.list(jobID: "job_a").map(\.toState) == ["queued", "done"])
+            #expect(try db.events.list(jobID: "job_a").map(\.jobCreatedAt) == [20, 20])
+            #expect(try db.events.list(jobID: "job_b").map(\.at) == [30])
+            #expect(try db.jobs.get(id: "job_b")?.createdAt == 30)
+        }
+        try store.writeSync { db in
+            // Ids stay unique.
+            #expect(throws: SQLiteError.self) { try db.jobs.insert(.make(id: "job_a", createdAt: 99)) }
+            // AUTOINCREMENT carried over: the deleted event's seq is not handed out again.
+            let next = try db.events.append(JobEventRecord(jobID: "job_c", namespace: "ns", at: 50, fromState: "queued",
+                                                           toState: "done"))
+            #expect(next == lastSeq + 1)
+            // The cascade still finds a job's history.
+            #expect(try db.jobs.delete(id: "job_c"))
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM job_events WHERE job_id = 'job_c'") { $0.int(0) } == 0)
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM job_events") { $0.int(0) } == 3)
+        }
+        try store.close()
     }
 }

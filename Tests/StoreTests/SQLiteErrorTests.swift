@@ -20,7 +20,7 @@ import Store
             return
         }
         #expect(sql.contains("INSERT INTO jobs"))
-        #expect(code == 1555) // SQLITE_CONSTRAINT_PRIMARYKEY
+        #expect(code == 2067) // SQLITE_CONSTRAINT_UNIQUE: ids are kept unique by jobs_id (migration 7)
         #expect(message == "UNIQUE constraint failed: jobs.id")
         try db.close()
     }

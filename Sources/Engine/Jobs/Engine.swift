@@ -228,7 +228,8 @@ public final class Engine: Sendable {
     }
 
     func recordEvent(job: Job, entry: StepEntry, fault: String? = nil, in db: SQLiteConnection) throws {
-        try heldEvents.append(JobEventRecord(jobID: job.id, namespace: job.namespace, at: entry.at.unixMilliseconds,
+        try heldEvents.append(JobEventRecord(jobID: job.id, jobCreatedAt: job.createdAt.unixMilliseconds,
+                                             namespace: job.namespace, at: entry.at.unixMilliseconds,
                                              fromState: entry.fromState, toState: entry.state,
                                              detail: Self.eventDetail(entry, fault: fault)), in: db)
     }

@@ -3,6 +3,8 @@ public struct JobEventRecord: Sendable, Hashable {
     /// Assigned by the database; increases with every append across all jobs.
     public var seq: Int64
     public var jobID: String
+    /// The job's `created_at`, half of its key (migration 7). Nil when appending: looked up by id.
+    public var jobCreatedAt: Int64?
     public var namespace: String
     public var at: Int64
     /// Nil for the event that creates the job.
@@ -11,10 +13,11 @@ public struct JobEventRecord: Sendable, Hashable {
     /// JSON text.
     public var detail: String
 
-    public init(seq: Int64 = 0, jobID: String, namespace: String, at: Int64, fromState: String?, toState: String,
-                detail: String = "{}") {
+    public init(seq: Int64 = 0, jobID: String, jobCreatedAt: Int64? = nil, namespace: String, at: Int64,
+                fromState: String?, toState: String, detail: String = "{}") {
         self.seq = seq
         self.jobID = jobID
+        self.jobCreatedAt = jobCreatedAt
         self.namespace = namespace
         self.at = at
         self.fromState = fromState
@@ -22,11 +25,23 @@ public struct JobEventRecord: Sendable, Hashable {
         self.detail = detail
     }
 
-    static let columns = "seq, job_id, namespace, at, from_state, to_state, detail"
+    static let columns = "seq, job_id, job_created_at, namespace, at, from_state, to_state, detail"
 
     init(row s: Statement) {
-        self.init(seq: s.int64(0), jobID: s.string(1), namespace: s.string(2), at: s.int64(3),
-                  fromState: s.optionalString(4), toState: s.string(5), detail: s.string(6))
+        self.init(seq: s.int64(0), jobID: s.string(1), jobCreatedAt: s.int64(2), namespace: s.string(3), at: s.int64(4),
+                  fromState: s.optionalString(5), toState: s.string(6), detail: s.string(7))
+    }
+
+    /// One row's VALUES: a created time not given is the job's, looked up by id. A job that does not
+    /// exist has none; any stand-in fails the foreign key then (ids are unique, so only the job's own
+    /// created time could pass), which reports the missing job as such.
+    static let valuesRow = "(COALESCE(?, (SELECT created_at FROM jobs WHERE id = ?), -1), ?, ?, ?, ?, ?, ?)"
+    static let parametersPerRow = 8
+    static let insertColumns = "job_created_at, job_id, namespace, at, from_state, to_state, detail"
+
+    var arguments: [SQLiteValue] {
+        [SQLiteValue(jobCreatedAt), jobCreatedAt == nil ? .text(jobID) : .null, .text(jobID), .text(namespace),
+         .integer(at), SQLiteValue(fromState), .text(toState), .text(detail)]
     }
 }
 
@@ -39,10 +54,8 @@ public struct EventRecords {
     /// Appends `event` (its `seq` is ignored) and returns the seq it got. The job must exist.
     @discardableResult
     public func append(_ event: JobEventRecord) throws -> Int64 {
-        try db.execute("""
-            INSERT INTO job_events (job_id, namespace, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?)
-            """, [.text(event.jobID), .text(event.namespace), .integer(event.at), SQLiteValue(event.fromState),
-                  .text(event.toState), .text(event.detail)])
+        try db.execute("INSERT INTO job_events (\(JobEventRecord.insertColumns)) VALUES \(JobEventRecord.valuesRow)",
+                       event.arguments)
         return db.lastInsertRowID
     }
 
@@ -61,25 +74,26 @@ public struct EventRecords {
         }
     }
 
-    /// 6 parameters a row: 384 stays under SQLite's historical 999-parameter limit.
+    /// 8 parameters a row: 512 stays under SQLite's historical 999-parameter limit.
     public static let rowsPerStatement = 64
 
     private func insert(_ rows: ArraySlice<JobEventRecord>) throws {
-        let values = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows.count).joined(separator: ", ")
+        let values = Array(repeating: JobEventRecord.valuesRow, count: rows.count).joined(separator: ", ")
         var arguments: [SQLiteValue] = []
-        arguments.reserveCapacity(rows.count * 6)
+        arguments.reserveCapacity(rows.count * JobEventRecord.parametersPerRow)
         for event in rows {
-            arguments += [.text(event.jobID), .text(event.namespace), .integer(event.at), SQLiteValue(event.fromState),
-                          .text(event.toState), .text(event.detail)]
+            arguments += event.arguments
         }
-        try db.execute("INSERT INTO job_events (job_id, namespace, at, from_state, to_state, detail) VALUES \(values)",
-                       arguments)
+        try db.execute("INSERT INTO job_events (\(JobEventRecord.insertColumns)) VALUES \(values)", arguments)
     }
 
     /// A job's history, oldest first.
     public func list(jobID: String) throws -> [JobEventRecord] {
-        try db.query("SELECT \(JobEventRecord.columns) FROM job_events WHERE job_id = ? ORDER BY seq",
-                     [.text(jobID)], row: JobEventRecord.init(row:))
+        // Through job_events_job, keyed by (job_created_at, job_id): the job's row gives the first half.
+        try db.query("""
+            SELECT \(JobEventRecord.columns) FROM job_events
+            WHERE job_created_at = (SELECT created_at FROM jobs WHERE id = ?1) AND job_id = ?1 ORDER BY seq
+            """, [.text(jobID)], row: JobEventRecord.init(row:))
     }
 
     /// A namespace's events after `seq`, oldest first: a feed a dashboard can resume. Walks the table

@@ -34,15 +34,17 @@ public struct JobRecords {
     }
 
     /// Writes every mutable column of `job` if the stored version is still `job.version`, and bumps
-    /// it. The caller's copy then stands at `job.version + 1`.
+    /// it. The caller's copy then stands at `job.version + 1`. Found by its key (created time and
+    /// id), not through `jobs_id`.
     /// - Returns: false when someone else updated (or deleted) the job first; nothing was written.
     public func update(_ job: JobRecord) throws -> Bool {
         try change("""
             UPDATE jobs SET state = ?, step = ?, due_at = ?, scenario = ?, payload = ?, updated_at = ?,
                 version = version + 1
-            WHERE id = ? AND version = ?
+            WHERE created_at = ? AND id = ? AND version = ?
             """, [.text(job.state), .integer(Int64(job.step)), SQLiteValue(job.dueAt), .text(job.scenario),
-                  .text(job.payload), .integer(job.updatedAt), .text(job.id), .integer(Int64(job.version))])
+                  .text(job.payload), .integer(job.updatedAt), .integer(job.createdAt), .text(job.id),
+                  .integer(Int64(job.version))])
         return db.changes == 1
     }
 
