@@ -3,7 +3,8 @@ public struct JobEventRecord: Sendable, Hashable {
     /// Assigned by the database; increases with every append across all jobs.
     public var seq: Int64
     public var jobID: String
-    /// The job's `created_at`, half of its key (migration 7). Nil when appending: looked up by id.
+    /// The job's `created_at`, half of its key (migration 7); set on every row read back. An append
+    /// may leave it nil to have it looked up by id (the engine passes it: it has the job at hand).
     public var jobCreatedAt: Int64?
     public var namespace: String
     public var at: Int64
