@@ -33,3 +33,29 @@ import Testing
         #expect(try db.queryFirst("SELECT COUNT(*) FROM t", row: { $0.int64(0) }) == 5_002)
     }
 }
+
+/// `CheckpointPacing`: background passes per 1,000 pages of WAL growth, every commit near the takeover.
+@Suite struct CheckpointPacingTests {
+    @Test func asksOncePerThresholdOfGrowth_thenAfterEveryCommitNearTheTakeover() {
+        var pacing = CheckpointPacing()
+        let step = Checkpointer.pageThreshold
+        let nearTakeover = Checkpointer.writerTakeoverPages - step
+        let walSizes = [10, step - 1, step + 20,
+                        // Not again until the WAL has grown by another threshold since that pass.
+                        step + 40, 2 * step + 19, 2 * step + 20,
+                        // The last stretch before the writer's takeover: every commit.
+                        nearTakeover, nearTakeover + 5, Checkpointer.writerTakeoverPages + 5]
+        let answers = walSizes.map { pacing.wantsCheckpoint(walPages: $0) }
+        #expect(answers == [false, false, true, false, false, true, true, true, true])
+    }
+
+    @Test func aWALThatStartedOver_isPacedFromTheStartAgain() {
+        var pacing = CheckpointPacing()
+        let step = Checkpointer.pageThreshold
+        // Past the takeover; then the writer's checkpoint completed and the next write reset the WAL.
+        let answers = [Checkpointer.writerTakeoverPages + 100, 30, step - 1, step].map {
+            pacing.wantsCheckpoint(walPages: $0)
+        }
+        #expect(answers == [true, false, false, true])
+    }
+}

@@ -21,6 +21,7 @@ final class Checkpointer: @unchecked Sendable {
     private var connection: SQLiteConnection?
     private let lock = Lock()
     private var isScheduled = false
+    private var pacing = CheckpointPacing()
     private var isClosed = false
     private var counters = (checkpoints: 0, failures: 0, lastError: String?.none)
 
@@ -52,10 +53,14 @@ final class Checkpointer: @unchecked Sendable {
         return (try? connection.checkpointPassively()) ?? false
     }
 
-    /// Called by the writer after each commit; at most one checkpoint is queued at a time.
+    /// Called by the writer after each commit; at most one checkpoint is queued at a time, when
+    /// `CheckpointPacing` asks for one.
     func walDidCommit(pages: Int) {
-        guard pages >= Self.pageThreshold else { return }
         lock.lock()
+        guard pacing.wantsCheckpoint(walPages: pages) else {
+            lock.unlock()
+            return
+        }
         let mustSchedule = !isScheduled && !isClosed
         isScheduled = true
         lock.unlock()
@@ -108,5 +113,30 @@ final class Checkpointer: @unchecked Sendable {
             try connection?.close()
             connection = nil
         }
+    }
+}
+
+/// When the background checkpoint runs: once per `Checkpointer.pageThreshold` pages the WAL grows,
+/// and after every commit in the last stretch before the writer's takeover.
+///
+/// Why not after every commit past the threshold (as before): each pass copies every page written
+/// since the last one, and the pages every commit writes (the ends of the tables, the B-trees' upper
+/// levels, counters) were copied again on every pass; in passes of 1,000 pages they are copied once
+/// per pass (POST server CPU −3 %). Near the takeover it goes back to every commit: what the
+/// background has not copied by then, the writer copies itself while every queued write waits
+/// (passes of 1,000 pages all the way cost 7 % of POST throughput that way).
+struct CheckpointPacing {
+    private var nextCheckpointPages = Checkpointer.pageThreshold
+
+    /// Whether a WAL of `walPages` pages, just committed to, should be checkpointed now.
+    mutating func wantsCheckpoint(walPages pages: Int) -> Bool {
+        let step = Checkpointer.pageThreshold
+        if pages < nextCheckpointPages - step {
+            // The WAL started over (a checkpoint completed and a write reset it).
+            nextCheckpointPages = step
+        }
+        guard pages >= nextCheckpointPages || pages >= Checkpointer.writerTakeoverPages - step else { return false }
+        nextCheckpointPages = pages + step
+        return true
     }
 }
