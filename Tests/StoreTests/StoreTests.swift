@@ -119,6 +119,50 @@ private struct WriterGate {
         try store.close()
     }
 
+    @Test func replayableWrites_shareASavepoint_andAFailingOneIsReplayedAloneWithItsGroup() throws {
+        let temp = try TemporaryDatabase()
+        let store = try Store(path: temp.path)
+        let outcomes = Outcomes()
+        let runs = Outcomes()
+        let replays = Outcomes()
+        store.onReplay { replays.record("handler", .success(((try? replays["handler"]?.get()) ?? 0) + 1)) }
+        let done = DispatchGroup()
+        let writer = WriterGate()
+        writer.hold(store)
+
+        // Queued behind the held transaction, so they form one batch: groups [a, b] and [c, bad]
+        // around the savepoint write "plain", then d in a group of its own after the replay.
+        for (id, isolation) in [("a", WriteIsolation.replayable), ("b", .replayable), ("plain", .savepoint),
+                                ("c", .replayable), ("bad", .replayable), ("d", .replayable)] {
+            done.enter()
+            store.write(isolation: isolation, { db in
+                runs.record(id, .success(((try? runs[id]?.get()) ?? 0) + 1))
+                // A held counter: what a rolled-back group drew must be drawn again by the replay.
+                let drawn = try db.sequences.next(namespace: "ns", name: "n")
+                try db.jobs.insert(.make(id: id))
+                if id == "bad" { throw TestFailure(tag: id) }
+                return Int(drawn)
+            }, completion: { result in
+                outcomes.record(id, result)
+                done.leave()
+            })
+        }
+        writer.release()
+        done.wait()
+
+        #expect(throws: TestFailure(tag: "bad")) { try outcomes["bad"]?.get() }
+        #expect(try ["a", "b", "plain", "c", "d"].map { try outcomes[$0]?.get() } == [1, 2, 3, 4, 5])
+        // Only the group that held the failing write ran again, each of its writes once more.
+        #expect(try ["a", "b", "plain", "c", "bad", "d"].map { try runs[$0]?.get() } == [1, 1, 1, 2, 2, 1])
+        #expect(try replays["handler"]?.get() == 1)
+        let statistics = store.writeStatistics
+        #expect(statistics.replayedWrites == 2 && statistics.transactions == 2 && statistics.largestBatch == 6)
+        let ids = try store.readSync { try $0.jobs.list(namespace: "ns", limit: 10).items.map(\.id) }
+        #expect(Set(ids) == ["a", "b", "plain", "c", "d"])
+        #expect(try store.readSync { try $0.sequences.current(namespace: "ns", name: "n") } == 5)
+        try store.close()
+    }
+
     @Test func groupCommit_batchesAreBounded() throws {
         let store = try Store(path: ":memory:", configuration: .init(maximumBatchSize: 2))
         let done = DispatchGroup()

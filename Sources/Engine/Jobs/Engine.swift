@@ -74,6 +74,14 @@ public final class Engine: Sendable {
         self.logger = logger
         publicURLBox = Mutex(configuration.publicURL)
         journal = RequestJournal(store: store, settings: configuration.journal, logger: logger)
+        // Creates are replayable writes (`WriteIsolation.replayable`): one undone to run again may
+        // have put a namespace's clock or a scenario's fault rules in these caches, and the table no
+        // longer holds them. Dropped, both reload from the table (as after a failed write).
+        let (faultBook, clocks) = (faultBook, clocks)
+        store.onReplay {
+            faultBook.forget(nil)
+            clocks.forget(nil)
+        }
     }
 
     static func machineKey(_ service: String, _ kind: String, _ name: String) -> String { "\(service)/\(kind)/\(name)" }
@@ -124,7 +132,9 @@ public final class Engine: Sendable {
         try Self.checkNamespace(new.namespace)
         let kind = ScenarioKind(service: new.service, kind: new.kind)
         let publicURL = self.publicURL
-        let result = try await storeWrite { db in
+        // Replayable: everything a create changes outside SQLite is in the connection's transaction
+        // memory, returned to be applied after the commit, or dropped by the `onReplay` handler.
+        let result = try await storeWrite(isolation: .replayable) { db in
             try self.insertJob(new, kind: kind, publicURL: publicURL, in: db)
         }
         if let observation = result.noPin { unpinned.committed(observation) }
@@ -450,9 +460,10 @@ public final class Engine: Sendable {
 
     // MARK: - Store bridging
 
-    func storeWrite<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+    func storeWrite<T: Sendable>(isolation: WriteIsolation = .savepoint,
+                                 _ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         do {
-            return try await store.write(body)
+            return try await store.write(isolation: isolation, body)
         } catch {
             // The transaction rolled back: fault rules it installed (a scenario's) or counters it
             // moved are not in the table, so the cached copies are reloaded from it.

@@ -14,9 +14,11 @@ import Synchronization
 /// only under `lock`.
 final class GroupCommitWriter: @unchecked Sendable {
     /// One caller's closure. `perform` runs inside the batch transaction (inside its own savepoint
-    /// when the batch has others); `complete` gets nil once the transaction has committed, or the error
-    /// that undid the closure's work. Both run on `queue`.
+    /// when the batch has others, or its group's when `isolation` is `.replayable`); `complete` gets
+    /// nil once the transaction has committed, or the error that undid the closure's work. Both run
+    /// on `queue`.
     struct PendingWrite: Sendable {
+        var isolation: WriteIsolation = .savepoint
         let perform: @Sendable (SQLiteConnection) throws -> Void
         let complete: @Sendable ((any Error)?) -> Void
     }
@@ -29,6 +31,8 @@ final class GroupCommitWriter: @unchecked Sendable {
     private var isDraining = false
     private var isClosed = false
     private var statistics = WriteStatistics()
+    /// Told when replayable writes that ran are undone to run again (`Store.onReplay`); under `lock`.
+    private var replayHandler: (@Sendable () -> Void)?
     /// Counts the batches that changed a `jobs` row; see `jobsGeneration`.
     private let jobChanges = Atomic<UInt64>(0)
 
@@ -44,6 +48,19 @@ final class GroupCommitWriter: @unchecked Sendable {
     /// keep what it read for as long as the value stays the same: a snapshot taken after loading it is
     /// at least as new as every change counted so far, and any later change moves it.
     var jobsGeneration: UInt64 { jobChanges.load(ordering: .acquiring) }
+
+    /// Writes submitted and not yet taken into a batch.
+    var queuedCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending.count
+    }
+
+    func onReplay(_ handler: @escaping @Sendable () -> Void) {
+        lock.lock()
+        replayHandler = handler
+        lock.unlock()
+    }
 
     /// Counts the batch just finished if it touched `jobs`; runs before its completions.
     private func publishJobChanges() {
@@ -102,6 +119,12 @@ final class GroupCommitWriter: @unchecked Sendable {
         return true
     }
 
+    private func statistics(replayed count: Int) {
+        lock.lock()
+        statistics.replayedWrites += count
+        lock.unlock()
+    }
+
     var currentStatistics: WriteStatistics {
         lock.lock()
         defer { lock.unlock() }
@@ -129,31 +152,92 @@ final class GroupCommitWriter: @unchecked Sendable {
         // The writes since the last BEGIN: the ones a failed COMMIT or an aborted transaction undoes.
         var transactionStart = 0
         var inTransaction = false
-        for index in batch.indices {
-            if !inTransaction {
-                do {
-                    try db.beginWriteTransaction()
-                    inTransaction = true
-                    transactionStart = index
-                } catch {
-                    outcomes[index] = error
-                    continue
-                }
+        // Replayable writes run so far inside the open group savepoint (none open while empty).
+        var group: [Int] = []
+
+        func beginIfNeeded(for index: Int) -> Bool {
+            guard !inTransaction else { return true }
+            do {
+                try db.beginWriteTransaction()
+                inTransaction = true
+                transactionStart = index
+                return true
+            } catch {
+                outcomes[index] = error
+                return false
             }
+        }
+        // SQLite rolled the whole transaction back by itself (IOERR, FULL, NOMEM…,
+        // https://www.sqlite.org/lang_transaction.html): every write of it up to `index` is lost.
+        func transactionAborted(at index: Int, by error: any Error) {
+            for earlier in transactionStart...index where outcomes[earlier] == nil {
+                outcomes[earlier] = error
+            }
+            group = []
+            inTransaction = false
+        }
+        func runInOwnSavepoint(_ index: Int) {
+            guard beginIfNeeded(for: index) else { return }
             do {
                 try db.savepoint { try batch[index].perform(db) }
             } catch {
                 outcomes[index] = error
-                if !db.isInTransaction {
-                    // SQLite rolled the whole transaction back by itself (IOERR, FULL, NOMEM…,
-                    // https://www.sqlite.org/lang_transaction.html): earlier writes of it are lost too.
-                    for earlier in transactionStart..<index where outcomes[earlier] == nil {
-                        outcomes[earlier] = error
-                    }
-                    inTransaction = false
+                if !db.isInTransaction { transactionAborted(at: index, by: error) }
+            }
+        }
+        // Undoes the group and runs its writes again one savepoint each, so that only the one that
+        // throws loses its work.
+        func replay(_ writes: [Int]) {
+            db.rollBackSavepoint()
+            lock.lock()
+            let handler = replayHandler
+            lock.unlock()
+            handler?()
+            statistics(replayed: writes.count)
+            for index in writes { runInOwnSavepoint(index) }
+        }
+        func closeGroup() {
+            guard !group.isEmpty else { return }
+            let members = group
+            group = []
+            do {
+                try db.releaseSavepoint()
+            } catch {
+                if db.isInTransaction { replay(members) } else { transactionAborted(at: members.last!, by: error) }
+            }
+        }
+
+        for index in batch.indices {
+            guard batch[index].isolation == .replayable else {
+                closeGroup()
+                runInOwnSavepoint(index)
+                continue
+            }
+            guard beginIfNeeded(for: index) else { continue }
+            if group.isEmpty {
+                do {
+                    try db.beginSavepoint()
+                } catch {
+                    outcomes[index] = error
+                    if !db.isInTransaction { transactionAborted(at: index, by: error) }
+                    continue
+                }
+            }
+            do {
+                try batch[index].perform(db)
+                group.append(index)
+            } catch {
+                let members = group
+                group = []
+                if db.isInTransaction {
+                    replay(members + [index])
+                } else {
+                    outcomes[index] = error
+                    transactionAborted(at: index, by: error)
                 }
             }
         }
+        closeGroup()
         if inTransaction {
             do {
                 try db.commitWriteTransaction()
@@ -203,18 +287,36 @@ public struct WriteStatistics: Sendable, Hashable {
     /// Write closures run, successful or not.
     public var writes: Int
     public var largestBatch: Int
+    /// Replayable writes that ran in a group savepoint and ran again in their own, after another of
+    /// the group threw (`WriteIsolation.replayable`).
+    public var replayedWrites: Int
     /// Background WAL checkpoints completed, and failed (a failure only lets the WAL grow a while).
     public var checkpoints: Int
     public var checkpointFailures: Int
     public var lastCheckpointError: String?
 
-    public init(transactions: Int = 0, writes: Int = 0, largestBatch: Int = 0, checkpoints: Int = 0,
-                checkpointFailures: Int = 0, lastCheckpointError: String? = nil) {
+    public init(transactions: Int = 0, writes: Int = 0, largestBatch: Int = 0, replayedWrites: Int = 0,
+                checkpoints: Int = 0, checkpointFailures: Int = 0, lastCheckpointError: String? = nil) {
         self.transactions = transactions
         self.writes = writes
         self.largestBatch = largestBatch
+        self.replayedWrites = replayedWrites
         self.checkpoints = checkpoints
         self.checkpointFailures = checkpointFailures
         self.lastCheckpointError = lastCheckpointError
     }
+}
+
+/// How a write shares a group commit's transaction with the writes around it.
+public enum WriteIsolation: Sendable, Hashable {
+    /// In a savepoint of its own: a throw undoes only its work. Right for any closure.
+    case savepoint
+    /// In one savepoint with the replayable writes next to it in the batch; if one of them throws,
+    /// the whole group is undone and each runs again in a savepoint of its own, so only the one that
+    /// throws loses its work. A savepoint per write costs SQLite a copy of every page the write
+    /// touches (its statement journal); a group pays that once. The price is that the closure may
+    /// run twice: everything it changes outside SQLite must be undone by the savepoint's rollback
+    /// (the connection's `TransactionScoped` values are), be dropped by the `Store.onReplay`
+    /// handler, or be harmless to do again.
+    case replayable
 }

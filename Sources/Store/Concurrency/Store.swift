@@ -74,18 +74,23 @@ public final class Store: Sendable {
     /// own savepoint: a throw undoes only its work and fails only this call. It must not open a
     /// `transaction {}` (use `savepoint {}`), and should not block: every queued write waits for it.
     /// The write cannot be cancelled once submitted.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+    /// With `isolation: .replayable` the closure may share a savepoint with its neighbours and run
+    /// again if one of them throws (see `WriteIsolation`).
+    public func write<T: Sendable>(isolation: WriteIsolation = .savepoint,
+                                   _ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            write(body) { continuation.resume(with: $0) }
+            write(isolation: isolation, body) { continuation.resume(with: $0) }
         }
     }
 
     /// The callback form of `write`, for Dispatch-based callers that must not block. `completion` runs
     /// on the writer queue, after the commit: hand real work off to your own queue.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T,
+    public func write<T: Sendable>(isolation: WriteIsolation = .savepoint,
+                                   _ body: @escaping @Sendable (SQLiteConnection) throws -> T,
                                    completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
         let slot = ResultSlot<T>()
         writer.submit(.init(
+            isolation: isolation,
             perform: { db in slot.value = try body(db) },
             complete: { error in
                 if let error {
@@ -96,6 +101,16 @@ public final class Store: Sendable {
                     preconditionFailure("write committed without a result")
                 }
             }))
+    }
+
+    /// Writes submitted and waiting for the writer (not yet in a transaction): what the next group
+    /// commit will take, up to `Configuration.maximumBatchSize`.
+    public var queuedWriteCount: Int { writer.queuedCount }
+
+    /// Sets what runs, on the writer queue, when replayable writes that already ran were undone to
+    /// run again: a cache of what they wrote must be dropped there (`WriteIsolation.replayable`).
+    public func onReplay(_ handler: @escaping @Sendable () -> Void) {
+        writer.onReplay(handler)
     }
 
     /// `write`, blocking the calling thread (not spinning) until the commit; joins group commit like

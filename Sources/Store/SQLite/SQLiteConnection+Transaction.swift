@@ -36,28 +36,45 @@ extension SQLiteConnection {
     /// Runs `body` inside `SAVEPOINT`: on a throw only its own changes are undone and the enclosing
     /// transaction goes on. Outside a transaction it behaves as a deferred transaction.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try beginSavepoint()
+        let result: T
+        do {
+            result = try body()
+            try releaseSavepoint()
+        } catch {
+            rollBackSavepoint()
+            throw error
+        }
+        return result
+    }
+
+    /// `SAVEPOINT`, for a caller that ends it itself with `releaseSavepoint` or `rollBackSavepoint`
+    /// (the group commit, whose savepoints span several callers' closures).
+    func beginSavepoint() throws(SQLiteError) {
         // Reusing one name is fine: ROLLBACK TO and RELEASE act on the most recent savepoint of
         // that name (https://www.sqlite.org/lang_savepoint.html), so nesting works too.
         try execute("SAVEPOINT buildermock")
         transactionMemory.savepointBegan()
-        let result: T
+    }
+
+    /// `RELEASE` of the innermost savepoint: its changes join the enclosing transaction.
+    func releaseSavepoint() throws(SQLiteError) {
+        try execute("RELEASE buildermock")
+        transactionMemory.savepointReleased()
+    }
+
+    /// Undoes and ends the innermost savepoint. Its errors are dropped: the caller is already
+    /// handling the error that made it roll back (see `rollbackKeepingFirstError`), and if SQLite
+    /// ended the whole transaction by itself there is nothing left to roll back to.
+    func rollBackSavepoint() {
+        transactionMemory.savepointRolledBack()
+        guard isInTransaction else { return }
         do {
-            result = try body()
+            try execute("ROLLBACK TO buildermock")
             try execute("RELEASE buildermock")
-            transactionMemory.savepointReleased()
         } catch {
-            transactionMemory.savepointRolledBack()
-            if isInTransaction {
-                do {
-                    try execute("ROLLBACK TO buildermock")
-                    try execute("RELEASE buildermock")
-                } catch {
-                    // The body's error is the one the caller must see; see rollbackKeepingFirstError.
-                }
-            }
-            throw error
+            // The body's error is the one the caller must see.
         }
-        return result
     }
 
     /// A read snapshot: every statement in `body` sees the same committed state, however many
