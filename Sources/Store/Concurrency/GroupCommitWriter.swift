@@ -119,7 +119,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         return true
     }
 
-    private func statistics(replayed count: Int) {
+    private func countReplayed(_ count: Int) {
         lock.lock()
         statistics.replayedWrites += count
         lock.unlock()
@@ -175,6 +175,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             }
             group = []
             inTransaction = false
+            db.rollbackKeepingFirstError()  // nothing left to roll back; ends the transaction's memory
         }
         func runInOwnSavepoint(_ index: Int) {
             guard beginIfNeeded(for: index) else { return }
@@ -193,7 +194,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             let handler = replayHandler
             lock.unlock()
             handler?()
-            statistics(replayed: writes.count)
+            countReplayed(writes.count)
             for index in writes { runInOwnSavepoint(index) }
         }
         func closeGroup() {
