@@ -302,3 +302,36 @@ func appendBeforeVersion7(_ event: JobEventRecord, into db: SQLiteConnection) th
         try store.close()
     }
 }
+
+/// Migration 8 numbers jobs from a counter instead of `MAX(seq) + 1` through `jobs_seq`.
+@Suite struct JobSeqCounterMigrationTests {
+    @Test func theCounterStartsAfterTheHighestSeq_andTheIndexIsGone() throws {
+        let temp = try TemporaryDatabase()
+        do {
+            let db = try SQLiteConnection(path: temp.path)
+            try Migrator.migrate(db, with: Array(Schema.migrations.prefix(7)))
+            for (index, id) in ["job_a", "job_b", "job_c"].enumerated() {
+                try db.execute("""
+                    INSERT INTO jobs (id, namespace, service, kind, state, due_at, scenario, created_at, updated_at, seq)
+                    VALUES (?, 'ns', 'builds', 'build', 'queued', NULL, 'default', 0, 0, ?)
+                    """, [.text(id), .integer(Int64(index + 1))])
+            }
+            try db.close()
+        }
+        let store = try Store(path: temp.path)
+        try store.readSync { db throws in
+            #expect(try db.queryFirst("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'jobs_seq'") { $0.int(0) } == 0)
+            #expect(try db.sequences.current(namespace: "", name: JobRecords.seqCounter) == 3)
+        }
+        // Inside a write transaction (held counter) and outside one, the next jobs come after.
+        try store.writeSync { db in try db.jobs.insert(.make(id: "job_d")) }
+        try store.close()
+        let db = try SQLiteConnection(path: temp.path)
+        try db.jobs.insert(.make(id: "job_e"))
+        #expect(try db.query("SELECT seq FROM jobs WHERE id IN ('job_d', 'job_e') ORDER BY seq") { $0.int(0) } == [4, 5])
+        // A namespace's reset (its counters go) leaves the job counter alone: it is in namespace ''.
+        #expect(try db.sequences.deleteAll(namespace: "ns") >= 0)
+        #expect(try db.sequences.current(namespace: "", name: JobRecords.seqCounter) == 5)
+        try db.close()
+    }
+}

@@ -66,11 +66,12 @@ struct BuildLifecycle: LifecycleHooks {
     func recordVersion(of job: Job, context: HookContext) -> AppBuildsError? {
         guard let bundleId = job.request[path: "bundleId"]?.stringValue,
               let platform = job.request[path: "platform"]?.stringValue,
-              let text = job.request[path: "version"]?.stringValue,
-              let version = SemanticVersion(text) else { return nil }
+              let text = job.request[path: "version"]?.stringValue else { return nil }
         let key = "highest-version/\(platform)/\(bundleId)"
-        // The first build of an app (most creates) is recorded in one statement.
+        // The first build of an app (most creates) is recorded in one statement, with nothing to
+        // compare, so its version is not parsed again here (`BuildRequest` checked it is semver).
         if context.storeValueIfAbsent(.string(text), forKey: key) { return nil }
+        guard let version = SemanticVersion(text) else { return nil }
         if let previousText = context.storedValue(forKey: key)?.stringValue,
            let previous = SemanticVersion(previousText), version.compare(to: previous) <= 0 {
             return AppBuildsError(.badRequest, code: "version_not_higher",

@@ -24,7 +24,7 @@ struct SemanticVersion: Sendable, CustomStringConvertible {
     /// Nil unless `text` is exactly `MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]` (no `v` prefix, no spaces).
     ///
     /// Reads the UTF-8 bytes (semver is ASCII): searching Characters cost a few µs of every build's
-    /// creation, twice (validation, then the version rule on the writer).
+    /// creation (validation, and the version rule on the writer when an app is built again).
     init?(_ text: String) {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         self.text = text

@@ -12,15 +12,18 @@ public struct JobRecords {
 
     public init(_ db: SQLiteConnection) { self.db = db }
 
+    /// The `sequences` counter (namespace '') that numbers jobs in insertion order.
+    public static let seqCounter = "jobs/seq"
+
     /// Throws `SQLiteError.constraint` if the id exists.
     public func insert(_ job: JobRecord) throws {
-        // `seq` records insertion order; jobs_seq makes the MAX one index probe.
+        // `seq` records insertion order (migration 8).
+        let seq = try db.sequences.next(namespace: "", name: Self.seqCounter)
         try change("""
-            INSERT INTO jobs (\(JobRecord.columns), seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM jobs))
+            INSERT INTO jobs (\(JobRecord.columns), seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(job.id), .text(job.namespace), .text(job.service), .text(job.kind), .text(job.state),
                   .integer(Int64(job.step)), SQLiteValue(job.dueAt), .text(job.scenario), .text(job.payload),
-                  .integer(job.createdAt), .integer(job.updatedAt), .integer(Int64(job.version))])
+                  .integer(job.createdAt), .integer(job.updatedAt), .integer(Int64(job.version)), .integer(seq)])
     }
 
     public func get(id: String) throws -> JobRecord? {
