@@ -109,6 +109,7 @@ public final class Store: Sendable {
 
     /// Sets what runs, on the writer queue, when replayable writes that already ran were undone to
     /// run again: a cache of what they wrote must be dropped there (`WriteIsolation.replayable`).
+    /// There is one handler (the engine's); a later call replaces it.
     public func onReplay(_ handler: @escaping @Sendable () -> Void) {
         writer.onReplay(handler)
     }
