@@ -45,4 +45,17 @@ import Testing
         #expect(try await engine.job(id: created.id, namespace: "b")?.state == "processing")
         #expect(try engine.store.readSync { try $0.jobs.list(namespace: "a", limit: 10).total } == 1)
     }
+
+    @Test func aFailedCreate_inANewNamespace_leavesNoClockBehindWithoutItsRow() async throws {
+        let engine = try TestWorld.engine()
+        _ = try await engine.createJob(NewJob(namespace: "a", service: "test", kind: "gate", id: "job_taken"))
+        // Opens namespace "c" (row and cached clock), then fails on the taken id: all of it undone.
+        await #expect(throws: (any Error).self) {
+            try await engine.createJob(NewJob(namespace: "c", service: "test", kind: "gate", id: "job_taken"))
+        }
+        #expect(try engine.store.readSync { try $0.namespaces.get("c") } == nil)
+        // The next create in "c" writes the clock row the failed one lost.
+        _ = try await engine.createJob(NewJob(namespace: "c", service: "test", kind: "gate"))
+        #expect(try engine.store.readSync { try $0.namespaces.get("c") } != nil)
+    }
 }

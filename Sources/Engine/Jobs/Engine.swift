@@ -465,9 +465,11 @@ public final class Engine: Sendable {
         do {
             return try await store.write(isolation: isolation, body)
         } catch {
-            // The transaction rolled back: fault rules it installed (a scenario's) or counters it
-            // moved are not in the table, so the cached copies are reloaded from it.
+            // The transaction rolled back: fault rules it installed (a scenario's), counters it
+            // moved or the clock row of a namespace it opened are not in the table, so the cached
+            // copies are reloaded from it.
             faultBook.forget(nil)
+            clocks.forget(nil)
             throw Self.engineError(error)
         }
     }
