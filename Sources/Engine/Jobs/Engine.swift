@@ -75,13 +75,16 @@ public final class Engine: Sendable {
         publicURLBox = Mutex(configuration.publicURL)
         journal = RequestJournal(store: store, settings: configuration.journal, logger: logger)
         // Creates are replayable writes (`WriteIsolation.replayable`): one undone to run again may
-        // have put a namespace's clock or a scenario's fault rules in these caches, and the table no
-        // longer holds them. Dropped, both reload from the table (as after a failed write).
-        let (faultBook, clocks) = (faultBook, clocks)
-        store.onReplay {
-            faultBook.forget(nil)
-            clocks.forget(nil)
-        }
+        // have filled caches as a failed write may have.
+        store.onReplay { [weak self] in self?.forgetCachesOfUndoneWrites() }
+    }
+
+    /// After a write was undone: fault rules it installed (a scenario's), counters it moved or the
+    /// clock row of a namespace it opened are not in the table, so the cached copies are dropped
+    /// and reload from it.
+    func forgetCachesOfUndoneWrites() {
+        faultBook.forget(nil)
+        clocks.forget(nil)
     }
 
     static func machineKey(_ service: String, _ kind: String, _ name: String) -> String { "\(service)/\(kind)/\(name)" }
@@ -465,11 +468,7 @@ public final class Engine: Sendable {
         do {
             return try await store.write(isolation: isolation, body)
         } catch {
-            // The transaction rolled back: fault rules it installed (a scenario's), counters it
-            // moved or the clock row of a namespace it opened are not in the table, so the cached
-            // copies are reloaded from it.
-            faultBook.forget(nil)
-            clocks.forget(nil)
+            forgetCachesOfUndoneWrites()
             throw Self.engineError(error)
         }
     }

@@ -12,12 +12,13 @@ public struct JobRecords {
 
     public init(_ db: SQLiteConnection) { self.db = db }
 
-    /// The `sequences` counter (namespace '') that numbers jobs in insertion order.
+    /// The `sequences` counter (namespace '') that numbers jobs in insertion order; migration 7
+    /// seeds it under this name.
     public static let seqCounter = "jobs/seq"
 
     /// Throws `SQLiteError.constraint` if the id exists.
     public func insert(_ job: JobRecord) throws {
-        // `seq` records insertion order (migration 8).
+        // `seq` records insertion order (migration 7).
         let seq = try db.sequences.next(namespace: "", name: Self.seqCounter)
         try change("""
             INSERT INTO jobs (\(JobRecord.columns), seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -4,8 +4,8 @@
 /// keep any; elsewhere the store behaves as if there were none.
 ///
 /// Two uses on the writer's connection, both to spare a group commit of creates a statement per
-/// create: id counters drawn but not yet written (`SequenceRecords.next`, written once before
-/// COMMIT), and `kv` values already read (`KeyValueRecords.get`; writes go to the table at once and
+/// create: counters drawn but not yet written (ids and the job seq; `SequenceRecords.next`, written
+/// once before COMMIT), and `kv` values already read (`KeyValueRecords.get`; writes go to the table at once and
 /// update a kept value, but keep no new one, so the many keys a batch only writes, such as each
 /// app's highest version, do not grow what every savepoint copies).
 struct TransactionScoped<Value> {

@@ -13,7 +13,6 @@ public enum Schema {
         Migration(version: 6, name: "request journal in segments", apply: v6),
         Migration(version: 7, name: "jobs and their history clustered by creation time", rebuildsReferencedTables: true,
                   sql: v7),
-        Migration(version: 8, name: "job insertion order from a counter", sql: v8),
     ]
 
     /// The version a database has once every migration has run.
@@ -218,6 +217,12 @@ public enum Schema {
     ///
     /// The history's foreign key names both columns, so the cascade from a deleted job finds its
     /// events through `job_events_job`.
+    ///
+    /// A job's `seq` comes from the counter `jobs/seq` in `sequences` (`JobRecords.seqCounter`, in
+    /// namespace '', which no namespace can be, so no reset deletes it) instead of `MAX(seq) + 1`
+    /// through a `jobs_seq` index: the counter is held in the write transaction's memory like the
+    /// id counters, and every create saves an index probe and an index insert. (The literal, not
+    /// the constant, is written here: a shipped migration must not change with the code.)
     static let v7 = """
         CREATE TABLE jobs_v7 (
             id TEXT NOT NULL,
@@ -233,7 +238,7 @@ public enum Schema {
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             version INTEGER NOT NULL DEFAULT 1,
-            -- Insertion order, 1, 2, 3…: MAX(seq) + 1 at insert, found through jobs_seq.
+            -- Insertion order, 1, 2, 3…: drawn from the 'jobs/seq' counter in sequences.
             seq INTEGER NOT NULL,
             PRIMARY KEY (created_at, id)
         ) WITHOUT ROWID;
@@ -265,18 +270,9 @@ public enum Schema {
         CREATE UNIQUE INDEX jobs_id ON jobs (id);
         CREATE INDEX jobs_due_by_namespace ON jobs (namespace, due_at, id) WHERE due_at IS NOT NULL;
         CREATE INDEX jobs_listing ON jobs (namespace, service, kind, created_at, seq);
-        CREATE INDEX jobs_seq ON jobs (seq);
         CREATE INDEX job_events_job ON job_events (job_created_at, job_id, seq);
-        """
-
-    /// A job's `seq` comes from a counter in `sequences` (namespace '', which no namespace can be,
-    /// so no reset deletes it) instead of `MAX(seq) + 1` through `jobs_seq`: the counter is held in
-    /// the write transaction's memory like the id counters, and every create saved an index probe
-    /// and an index insert.
-    static let v8 = """
         INSERT INTO sequences (namespace, name, value)
-            SELECT '', '\(JobRecords.seqCounter)', IFNULL(MAX(seq), 0) FROM jobs WHERE true
+            SELECT '', 'jobs/seq', IFNULL(MAX(seq), 0) FROM jobs WHERE true
             ON CONFLICT (namespace, name) DO UPDATE SET value = excluded.value;
-        DROP INDEX jobs_seq;
         """
 }
